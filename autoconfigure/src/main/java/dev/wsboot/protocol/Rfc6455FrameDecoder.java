@@ -1,0 +1,192 @@
+package dev.wsboot.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The standard {@link FrameDecoder} for frames sent by a client.
+ *
+ * <p>It keeps at most one frame header (14 bytes) and the payload of the frame being
+ * received, which grows as bytes arrive instead of being allocated at the declared length:
+ * a peer that declares a large frame and sends nothing costs almost nothing. Every rule that
+ * can be judged from the first two bytes is checked before anything else is read.
+ */
+public final class Rfc6455FrameDecoder implements FrameDecoder {
+
+	private static final int MAX_HEADER = 14;
+
+	/** First allocation for a payload that did not arrive whole in one read. */
+	private static final int INITIAL_PARTIAL_CAPACITY = 8 * 1024;
+
+	private final WebSocketLimits limits;
+
+	private final byte[] header = new byte[MAX_HEADER];
+
+	private int headerFilled;
+
+	private int headerLength;
+
+	// The frame being received, valid once its header is complete (opcode != null).
+	private @Nullable Opcode opcode;
+
+	private boolean fin;
+
+	private int rsv;
+
+	private int maskingKey;
+
+	private int payloadLength;
+
+	private byte[] payload = Frame.EMPTY;
+
+	private int payloadFilled;
+
+	public Rfc6455FrameDecoder(WebSocketLimits limits) {
+		this.limits = limits;
+	}
+
+	@Override
+	public @Nullable Frame decode(ByteBuffer in) {
+		if (this.opcode == null && !readHeader(in)) {
+			return null;
+		}
+		if (this.payloadFilled == 0 && in.remaining() >= this.payloadLength) {
+			// The whole payload is here: one exact allocation, no growth.
+			byte[] data = (this.payloadLength == 0) ? Frame.EMPTY : new byte[this.payloadLength];
+			in.get(data);
+			Masking.unmask(data, 0, data.length, this.maskingKey, 0);
+			return complete(data);
+		}
+		int count = Math.min(in.remaining(), this.payloadLength - this.payloadFilled);
+		ensureCapacity(this.payloadFilled + count);
+		in.get(this.payload, this.payloadFilled, count);
+		Masking.unmask(this.payload, this.payloadFilled, count, this.maskingKey, this.payloadFilled);
+		this.payloadFilled += count;
+		if (this.payloadFilled < this.payloadLength) {
+			return null;
+		}
+		return complete(this.payload);
+	}
+
+	private Frame complete(byte[] data) {
+		Frame frame = new Frame(this.fin, this.rsv, this.opcode, data);
+		this.opcode = null;
+		this.headerFilled = 0;
+		this.headerLength = 0;
+		this.payload = Frame.EMPTY;
+		this.payloadFilled = 0;
+		return frame;
+	}
+
+	/** Reads header bytes; true once the header is complete and checked. */
+	private boolean readHeader(ByteBuffer in) {
+		while (this.headerFilled < 2) {
+			if (!in.hasRemaining()) {
+				return false;
+			}
+			this.header[this.headerFilled++] = in.get();
+			if (this.headerFilled == 2) {
+				this.headerLength = checkFirstTwoBytes();
+			}
+		}
+		int count = Math.min(in.remaining(), this.headerLength - this.headerFilled);
+		in.get(this.header, this.headerFilled, count);
+		this.headerFilled += count;
+		if (this.headerFilled < this.headerLength) {
+			return false;
+		}
+		parseLengthAndMask();
+		return true;
+	}
+
+	/** Checks what the first two bytes decide and returns the full header length. */
+	private int checkFirstTwoBytes() {
+		int b0 = this.header[0] & 0xFF;
+		int b1 = this.header[1] & 0xFF;
+		boolean finBit = (b0 & 0x80) != 0;
+		int rsvBits = (b0 >>> 4) & 0x7;
+		Opcode op = Opcode.fromBits(b0 & 0x0F);
+		// RFC 6455 §5.2: RSV1-3 MUST be 0 unless an extension defining them was negotiated.
+		if (rsvBits != 0) {
+			throw ProtocolException.protocolError("Reserved bits set without a negotiated extension");
+		}
+		// RFC 6455 §5.1: a server MUST close the connection upon receiving an unmasked frame.
+		if ((b1 & 0x80) == 0) {
+			throw ProtocolException.protocolError("Client frame is not masked");
+		}
+		int length7 = b1 & 0x7F;
+		if (op.isControl()) {
+			// RFC 6455 §5.5: control frames MUST have a payload of 125 bytes or less and
+			// MUST NOT be fragmented.
+			if (length7 > 125) {
+				throw ProtocolException.protocolError("Control frame payload over 125 bytes");
+			}
+			if (!finBit) {
+				throw ProtocolException.protocolError("Fragmented control frame");
+			}
+		}
+		this.fin = finBit;
+		this.rsv = rsvBits;
+		int extended = (length7 == 126) ? 2 : (length7 == 127) ? 8 : 0;
+		return 2 + extended + 4;
+	}
+
+	private void parseLengthAndMask() {
+		int length7 = this.header[1] & 0x7F;
+		long length;
+		int keyAt;
+		if (length7 == 126) {
+			length = ((this.header[2] & 0xFF) << 8) | (this.header[3] & 0xFF);
+			keyAt = 4;
+		}
+		else if (length7 == 127) {
+			length = 0;
+			for (int i = 2; i < 10; i++) {
+				length = (length << 8) | (this.header[i] & 0xFF);
+			}
+			// RFC 6455 §5.2: the most significant bit of a 64-bit length MUST be 0.
+			if (length < 0) {
+				throw ProtocolException.protocolError("64-bit payload length with the most significant bit set");
+			}
+			keyAt = 10;
+		}
+		else {
+			length = length7;
+			keyAt = 2;
+		}
+		if (length > this.limits.maxFrameSize()) {
+			throw ProtocolException.messageTooBig(
+					"Frame of " + length + " bytes exceeds the limit of " + this.limits.maxFrameSize());
+		}
+		this.payloadLength = (int) length;
+		this.maskingKey = ((this.header[keyAt] & 0xFF) << 24) | ((this.header[keyAt + 1] & 0xFF) << 16)
+				| ((this.header[keyAt + 2] & 0xFF) << 8) | (this.header[keyAt + 3] & 0xFF);
+		this.opcode = Opcode.fromBits(this.header[0] & 0x0F);
+	}
+
+	private void ensureCapacity(int needed) {
+		if (needed <= this.payload.length) {
+			return;
+		}
+		int capacity = Math.max(this.payload.length * 2, Math.max(needed, INITIAL_PARTIAL_CAPACITY));
+		this.payload = Arrays.copyOf(this.payload, Math.min(capacity, this.payloadLength));
+	}
+
+	@Override
+	public @Nullable Opcode partialOpcode() {
+		return this.opcode;
+	}
+
+	@Override
+	public byte[] partialPayload() {
+		return this.payload;
+	}
+
+	@Override
+	public int partialLength() {
+		return this.payloadFilled;
+	}
+
+}

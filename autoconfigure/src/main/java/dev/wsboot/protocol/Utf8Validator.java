@@ -1,0 +1,127 @@
+package dev.wsboot.protocol;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * An incremental UTF-8 validator (RFC 3629) that fails on the first byte that cannot
+ * start or continue a well-formed sequence, so a text message split anywhere, even
+ * inside a code point, is checked as its fragments arrive (RFC 6455 §8.1).
+ *
+ * <p>ASCII runs are checked eight bytes at a time. One instance per message stream;
+ * {@link #reset()} between messages.
+ */
+public final class Utf8Validator {
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	/** Continuation bytes still expected in the current sequence (0 between characters). */
+	private int pending;
+
+	/** The range the next continuation byte must fall into; only the first one is narrowed. */
+	private int low = 0x80;
+
+	private int high = 0xBF;
+
+	/**
+	 * Validates the next chunk of the stream.
+	 * @return false as soon as a byte makes the stream invalid; the validator then stays
+	 * invalid until {@link #reset()}
+	 */
+	public boolean validate(byte[] bytes, int offset, int length) {
+		if (this.pending < 0) {
+			return false;
+		}
+		int i = offset;
+		int end = offset + length;
+		while (i < end) {
+			if (this.pending == 0) {
+				// ASCII fast path: eight bytes at a time while no high bit is set.
+				while (i + 8 <= end && (((long) LONGS.get(bytes, i)) & HIGH_BITS) == 0) {
+					i += 8;
+				}
+				if (i == end) {
+					break;
+				}
+				int b = bytes[i++] & 0xFF;
+				if (b < 0x80) {
+					continue;
+				}
+				if (!startSequence(b)) {
+					this.pending = -1;
+					return false;
+				}
+			}
+			else {
+				int b = bytes[i++] & 0xFF;
+				if (b < this.low || b > this.high) {
+					this.pending = -1;
+					return false;
+				}
+				this.pending--;
+				this.low = 0x80;
+				this.high = 0xBF;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Sets up the expected continuation bytes for a lead byte; the narrowed ranges rule out
+	 * overlong forms, UTF-16 surrogates (U+D800..U+DFFF) and code points above U+10FFFF.
+	 */
+	private boolean startSequence(int lead) {
+		if (lead >= 0xC2 && lead <= 0xDF) {
+			expect(1, 0x80, 0xBF);
+		}
+		else if (lead == 0xE0) {
+			expect(2, 0xA0, 0xBF);
+		}
+		else if (lead == 0xED) {
+			expect(2, 0x80, 0x9F);
+		}
+		else if (lead >= 0xE1 && lead <= 0xEF) {
+			expect(2, 0x80, 0xBF);
+		}
+		else if (lead == 0xF0) {
+			expect(3, 0x90, 0xBF);
+		}
+		else if (lead >= 0xF1 && lead <= 0xF3) {
+			expect(3, 0x80, 0xBF);
+		}
+		else if (lead == 0xF4) {
+			expect(3, 0x80, 0x8F);
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private void expect(int continuations, int low, int high) {
+		this.pending = continuations;
+		this.low = low;
+		this.high = high;
+	}
+
+	/** Whether the bytes so far end on a character boundary (and none was invalid). */
+	public boolean isComplete() {
+		return this.pending == 0;
+	}
+
+	/** Whether an invalid byte has been seen. */
+	public boolean isInvalid() {
+		return this.pending < 0;
+	}
+
+	/** Forgets everything, ready for the next message. */
+	public void reset() {
+		this.pending = 0;
+		this.low = 0x80;
+		this.high = 0xBF;
+	}
+
+}
