@@ -1,0 +1,67 @@
+package dev.wsboot.server;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import dev.wsboot.handshake.HandshakeHandler;
+import dev.wsboot.handshake.HandshakeLimits;
+import dev.wsboot.protocol.FrameCodec;
+import dev.wsboot.protocol.WebSocketLimits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link WsServerFactory} whose settings can be changed before it creates a server.
+ * Durations of zero turn the corresponding timer off.
+ */
+public interface ConfigurableWsServerFactory extends WsServerFactory {
+
+	/** The address to bind, or {@code null} for every interface. */
+	void setAddress(@Nullable InetAddress address);
+
+	/** The port to bind; 0 picks a free one. */
+	void setPort(int port);
+
+	/** Frame and message size limits. */
+	void setLimits(WebSocketLimits limits);
+
+	/** Limits on the handshake request. */
+	void setHandshakeLimits(HandshakeLimits limits);
+
+	/** Decides on every upgrade request. */
+	void setHandshakeHandler(HandshakeHandler handshakeHandler);
+
+	/** Decodes and encodes frames. */
+	void setFrameCodec(FrameCodec frameCodec);
+
+	/** Runs handler calls of routes that may block. */
+	void setExecutor(Executor executor);
+
+	/** The number of selector threads. */
+	void setIoThreads(int ioThreads);
+
+	/** How long a connection may take to complete its upgrade request. */
+	void setHandshakeTimeout(Duration timeout);
+
+	/** How long a connection may stay without any traffic before it is closed with 1001. */
+	void setIdleTimeout(Duration timeout);
+
+	/** How long a connection may stay quiet before the server pings it. */
+	void setPingInterval(Duration interval);
+
+	/** How long to wait for the peer's close frame after sending ours. */
+	void setCloseTimeout(Duration timeout);
+
+	/** How long a graceful stop waits for sessions to close. */
+	void setShutdownTimeout(Duration timeout);
+
+	/** The most open connections; further upgrades are refused with 503. */
+	void setMaxConnections(int maxConnections);
+
+	/** The most bytes queued for one session before it is closed as too slow a reader. */
+	void setMaxOutboundBuffer(int bytes);
+
+	/** Receives traffic events, for metrics. */
+	void setObserver(WsServerObserver observer);
+
+}

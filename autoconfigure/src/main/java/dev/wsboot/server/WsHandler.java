@@ -1,0 +1,39 @@
+package dev.wsboot.server;
+
+import dev.wsboot.protocol.CloseStatus;
+
+/**
+ * What the server calls for the sessions of one route. Calls for one session never overlap
+ * and arrive in order: {@link #onOpen} first, {@link #onClose} last and exactly once.
+ *
+ * <p>An exception thrown by a method is given to {@link #onError}, and the session is then
+ * closed with 1011 (internal error); other sessions are not affected.
+ */
+public interface WsHandler {
+
+	/** The handshake completed and the session is open. */
+	default void onOpen(WsSession session) {
+	}
+
+	/** A complete text message arrived. */
+	void onText(WsSession session, String text);
+
+	/** A complete binary message arrived. */
+	void onBinary(WsSession session, byte[] data);
+
+	/** A pong arrived, for example in answer to {@link WsSession#sendPing(byte[])}. */
+	default void onPong(WsSession session, byte[] payload) {
+	}
+
+	/**
+	 * The session ended: the close handshake completed, or the connection was lost
+	 * ({@link dev.wsboot.protocol.CloseCodes#ABNORMAL}), or the server is going away.
+	 */
+	default void onClose(WsSession session, CloseStatus status) {
+	}
+
+	/** A method of this handler threw, or the transport failed; the session is then closed. */
+	default void onError(WsSession session, Throwable error) {
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.wsboot.server;
+
+import dev.wsboot.protocol.CloseStatus;
+
+/**
+ * Hooks the server calls as traffic flows, for metrics and logging. Every method has an
+ * empty default and must be cheap and non-blocking: most are called on an I/O thread.
+ * Paths are those of configured routes, or {@code null} where no route matched.
+ */
+public interface WsServerObserver {
+
+	/** An observer that does nothing. */
+	WsServerObserver NONE = new WsServerObserver() {
+	};
+
+	/** A handshake was answered: 101 when accepted, else the HTTP status of the refusal. */
+	default void onHandshake(String path, int status) {
+	}
+
+	/** A session opened. */
+	default void onOpen(WsSession session) {
+	}
+
+	/** A session ended with this status (as sent, received, or 1006 for a lost connection). */
+	default void onClose(WsSession session, CloseStatus status) {
+	}
+
+	/** A complete message arrived. */
+	default void onMessageReceived(WsSession session, boolean text, int payloadBytes) {
+	}
+
+	/** A message was queued for sending. */
+	default void onMessageSent(WsSession session, boolean text, int payloadBytes) {
+	}
+
+	/** A handler call for a message finished, after this many nanoseconds. */
+	default void onHandlerCompleted(WsSession session, long nanos) {
+	}
+
+	/** A connection was refused or dropped because a limit was reached. */
+	default void onLimitExceeded(String limit) {
+	}
+
+}

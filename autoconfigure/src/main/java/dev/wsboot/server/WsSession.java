@@ -1,0 +1,78 @@
+package dev.wsboot.server;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.wsboot.handshake.HttpHeaders;
+import dev.wsboot.protocol.CloseStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open WebSocket connection, as the application sees it. Every method is safe to call
+ * from any thread, for example from a scheduled task pushing updates; messages sent from
+ * one thread are written in the order they were sent.
+ *
+ * <p>Sending never blocks: a message is queued and written as the peer reads. The result
+ * says whether it was queued, see {@link SendResult}.
+ */
+public interface WsSession {
+
+	/** A server-unique id for this session. */
+	String id();
+
+	/** The peer's address. */
+	InetSocketAddress remoteAddress();
+
+	/** The path of the handshake request, e.g. {@code /chat}. */
+	String path();
+
+	/** The query of the handshake request, without the {@code ?}, or {@code null}. */
+	@Nullable String query();
+
+	/** The headers of the handshake request. */
+	HttpHeaders headers();
+
+	/** The subprotocol agreed in the handshake, or {@code null}. */
+	@Nullable String subprotocol();
+
+	/** Application attributes of this session; a thread-safe map, created on first use. */
+	Map<String, Object> attributes();
+
+	/** When the handshake completed. */
+	Instant openedAt();
+
+	/** Whether messages can still be sent: no close frame has been sent or received. */
+	boolean isOpen();
+
+	/** Sends a text message. */
+	SendResult sendText(CharSequence text);
+
+	/** Sends a binary message; the array must not be changed afterwards. */
+	SendResult sendBinary(byte[] data);
+
+	/** Sends a binary message with the buffer's remaining bytes; the buffer must not be changed afterwards. */
+	SendResult sendBinary(ByteBuffer data);
+
+	/** Sends a message encoded once for many sessions, see {@link PreparedMessage}. */
+	SendResult send(PreparedMessage message);
+
+	/** Sends a ping; the peer answers with a pong carrying the same payload (at most 125 bytes). */
+	SendResult sendPing(byte[] payload);
+
+	/** Starts the closing handshake with 1000 (normal closure). */
+	default void close() {
+		close(CloseStatus.NORMAL);
+	}
+
+	/** Starts the closing handshake with the given status. */
+	void close(CloseStatus status);
+
+	/** Bytes queued for this session and not yet written to the socket. */
+	long bufferedAmount();
+
+	/** Traffic counters of this session. */
+	WsSessionStatistics statistics();
+
+}
