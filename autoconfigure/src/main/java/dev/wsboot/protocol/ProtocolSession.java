@@ -115,6 +115,11 @@ public final class ProtocolSession {
 		return this.closeSent.get();
 	}
 
+	/** The payload length in bytes of the message most recently delivered to the listener. */
+	public int lastMessageLength() {
+		return this.assembler.lastMessageLength();
+	}
+
 	/** Whether the peer's close frame arrived or the peer broke the protocol. */
 	public boolean isInputDone() {
 		return this.inputDone;

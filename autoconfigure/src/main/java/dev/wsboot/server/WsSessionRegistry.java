@@ -5,8 +5,9 @@ import java.util.Collection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The open sessions of the server, to find them and to broadcast. Available as a bean;
- * views are snapshots that are safe to iterate while sessions come and go.
+ * The open sessions of the server, to find them and to broadcast. Available as a bean.
+ * Collections returned are live, unmodifiable views: safe to iterate while sessions come
+ * and go, without a copy per call.
  */
 public interface WsSessionRegistry {
 

@@ -1,0 +1,252 @@
+package dev.wsboot.server.nio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One selector thread ({@code ws-io-N}) and the connections it owns. Each turn it reads at
+ * most one buffer per ready connection, so a flooding peer cannot starve the others, runs
+ * the tasks other threads handed it, writes what the turn queued, and every so often sweeps
+ * its connections' timers: one sweep for all, no timer per connection.
+ *
+ * <p>The read buffer belongs to the loop, not to a connection: a connection keeps no
+ * buffer of its own until a message is actually partial.
+ */
+final class IoLoop implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(IoLoop.class);
+
+	private static final int READ_BUFFER_SIZE = 64 * 1024;
+
+	private final NioWsServer server;
+
+	private final Selector selector;
+
+	private final Thread thread;
+
+	private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+
+	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean wakeupPending = new AtomicBoolean();
+
+	private final List<Connection> connections = new ArrayList<>();
+
+	private final List<Connection> flushes = new ArrayList<>();
+
+	private final long sweepInterval;
+
+	private volatile boolean running = true;
+
+	private long now = System.nanoTime();
+
+	private long nextSweep;
+
+	IoLoop(NioWsServer server, int index) {
+		this.server = server;
+		try {
+			this.selector = Selector.open();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not open a selector", ex);
+		}
+		this.sweepInterval = server.settings().sweepIntervalNanos();
+		this.nextSweep = this.now + this.sweepInterval;
+		this.thread = new Thread(this, "ws-io-" + index);
+	}
+
+	void start() {
+		this.thread.start();
+	}
+
+	Thread thread() {
+		return this.thread;
+	}
+
+	/** The time of the current turn, in {@link System#nanoTime()} units. */
+	long now() {
+		return this.now;
+	}
+
+	/** Runs a task on this loop's thread, soon. */
+	void execute(Runnable task) {
+		this.tasks.add(task);
+		if (Thread.currentThread() != this.thread && this.wakeupPending.compareAndSet(false, true)) {
+			this.selector.wakeup();
+		}
+	}
+
+	/** Runs a task now when called on this loop's thread, else hands it over. */
+	void executeOrRun(Runnable task) {
+		if (Thread.currentThread() == this.thread) {
+			task.run();
+		}
+		else {
+			execute(task);
+		}
+	}
+
+	/** Takes ownership of an accepted socket. */
+	void adopt(SocketChannel channel) {
+		execute(() -> register(channel));
+	}
+
+	private void register(SocketChannel channel) {
+		Connection connection = new Connection(this.server, this, channel);
+		try {
+			connection.registered(channel.register(this.selector, SelectionKey.OP_READ, connection));
+		}
+		catch (ClosedChannelException ex) {
+			this.server.connectionClosed(connection);
+			return;
+		}
+		connection.loopIndex = this.connections.size();
+		this.connections.add(connection);
+	}
+
+	/** Forgets a closed connection (O(1): the last one takes its slot). */
+	void remove(Connection connection) {
+		int index = connection.loopIndex;
+		if (index < 0) {
+			return;
+		}
+		Connection last = this.connections.remove(this.connections.size() - 1);
+		if (last != connection) {
+			this.connections.set(index, last);
+			last.loopIndex = index;
+		}
+		connection.loopIndex = -1;
+	}
+
+	/** Writes this connection's queued bytes at the end of the current turn. */
+	void scheduleFlush(Connection connection) {
+		if (!connection.flushScheduled) {
+			connection.flushScheduled = true;
+			this.flushes.add(connection);
+		}
+	}
+
+	/** Visits every connection of this loop on its thread. */
+	void forEachConnection(java.util.function.Consumer<Connection> action) {
+		execute(() -> new ArrayList<>(this.connections).forEach(action));
+	}
+
+	void shutdown() {
+		this.running = false;
+		this.selector.wakeup();
+	}
+
+	void join(long millis) throws InterruptedException {
+		this.thread.join(millis);
+	}
+
+	@Override
+	public void run() {
+		while (this.running) {
+			try {
+				turn();
+			}
+			catch (Throwable ex) {
+				// A bug must not take down every connection of this thread.
+				logger.error("Unexpected failure in {}", this.thread.getName(), ex);
+			}
+		}
+		for (Connection connection : new ArrayList<>(this.connections)) {
+			connection.closeNow();
+		}
+		try {
+			this.selector.close();
+		}
+		catch (IOException ex) {
+			logger.trace("Closing the selector failed", ex);
+		}
+	}
+
+	private void turn() throws IOException {
+		this.wakeupPending.set(false);
+		long timeoutMillis = Math.max(1, (this.nextSweep - System.nanoTime()) / 1_000_000);
+		if (this.tasks.isEmpty()) {
+			this.selector.select(this::onSelected, timeoutMillis);
+		}
+		else {
+			this.selector.selectNow(this::onSelected);
+		}
+		this.now = System.nanoTime();
+		runTasks();
+		flushAll();
+		if (this.now - this.nextSweep >= 0) {
+			sweep();
+		}
+	}
+
+	private void onSelected(SelectionKey key) {
+		Connection connection = (Connection) key.attachment();
+		try {
+			int ready = key.readyOps();
+			if ((ready & SelectionKey.OP_WRITE) != 0) {
+				connection.onWritable();
+			}
+			if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
+				this.now = System.nanoTime();
+				connection.onReadable(this.readBuffer);
+			}
+		}
+		catch (CancelledKeyException ex) {
+			connection.closeNow();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure on a connection; closing it", ex);
+			connection.closeNow();
+		}
+	}
+
+	private void runTasks() {
+		Runnable task;
+		int budget = 4096;
+		while (budget-- > 0 && (task = this.tasks.poll()) != null) {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.error("Unexpected failure in an I/O task", ex);
+			}
+		}
+	}
+
+	private void flushAll() {
+		for (int i = 0; i < this.flushes.size(); i++) {
+			Connection connection = this.flushes.get(i);
+			connection.flushScheduled = false;
+			connection.flush();
+		}
+		this.flushes.clear();
+	}
+
+	private void sweep() {
+		this.nextSweep = this.now + this.sweepInterval;
+		for (int i = this.connections.size() - 1; i >= 0; i--) {
+			if (i < this.connections.size()) {
+				this.connections.get(i).checkTimers(this.now);
+			}
+		}
+		flushAll();
+	}
+
+	int connectionCount() {
+		return this.connections.size();
+	}
+
+}

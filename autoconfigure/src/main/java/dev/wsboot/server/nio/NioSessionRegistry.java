@@ -1,0 +1,87 @@
+package dev.wsboot.server.nio;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.wsboot.server.PreparedMessage;
+import dev.wsboot.server.SendResult;
+import dev.wsboot.server.WsSession;
+import dev.wsboot.server.WsSessionRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link WsSessionRegistry} of a {@link NioWsServer}: sessions by id and by endpoint
+ * path, in concurrent collections so that lookups and broadcasts take no lock.
+ */
+final class NioSessionRegistry implements WsSessionRegistry {
+
+	private final Map<Long, NioWsSession> byId = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<WsSession>> byPath = new ConcurrentHashMap<>();
+
+	private final Collection<WsSession> all = Collections.unmodifiableCollection(this.byId.values());
+
+	NioSessionRegistry(Collection<String> paths) {
+		for (String path : paths) {
+			this.byPath.put(path, ConcurrentHashMap.newKeySet());
+		}
+	}
+
+	void add(NioWsSession session) {
+		this.byId.put(session.numericId(), session);
+		this.byPath.get(session.path()).add(session);
+	}
+
+	boolean remove(NioWsSession session) {
+		if (this.byId.remove(session.numericId()) == null) {
+			return false;
+		}
+		this.byPath.get(session.path()).remove(session);
+		return true;
+	}
+
+	@Override
+	public Collection<WsSession> sessions(String path) {
+		Set<WsSession> sessions = this.byPath.get(path);
+		return (sessions != null) ? Collections.unmodifiableSet(sessions) : Set.of();
+	}
+
+	@Override
+	public Collection<WsSession> all() {
+		return this.all;
+	}
+
+	@Override
+	public @Nullable WsSession find(String id) {
+		try {
+			return this.byId.get(Long.parseUnsignedLong(id, 16));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public int count() {
+		return this.byId.size();
+	}
+
+	@Override
+	public int broadcast(String path, PreparedMessage message) {
+		Set<WsSession> sessions = this.byPath.get(path);
+		if (sessions == null) {
+			return 0;
+		}
+		int queued = 0;
+		for (WsSession session : sessions) {
+			if (session.send(message) == SendResult.QUEUED) {
+				queued++;
+			}
+		}
+		return queued;
+	}
+
+}

@@ -1,0 +1,212 @@
+package dev.wsboot.server.nio;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.wsboot.handshake.HandshakeRequest;
+import dev.wsboot.handshake.HttpHeaders;
+import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.protocol.Opcode;
+import dev.wsboot.server.PreparedMessage;
+import dev.wsboot.server.SendResult;
+import dev.wsboot.server.WsSession;
+import dev.wsboot.server.WsSessionStatistics;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link WsSession} of one {@link Connection}: the handshake's facts, the application's
+ * attributes, traffic counters, and sending, which the connection does.
+ */
+final class NioWsSession implements WsSession, WsSessionStatistics {
+
+	private final Connection connection;
+
+	private final long id;
+
+	private final HandshakeRequest request;
+
+	private final @Nullable String subprotocol;
+
+	private final long openedAtMillis = System.currentTimeMillis();
+
+	private volatile @Nullable Map<String, Object> attributes;
+
+	// Written by the I/O thread only; read by anyone (approximate while traffic flows).
+	private long messagesReceived;
+
+	private long bytesReceived;
+
+	// Written under the connection's outbound lock.
+	private long messagesSent;
+
+	private long bytesSent;
+
+	NioWsSession(Connection connection, long id, HandshakeRequest request, @Nullable String subprotocol) {
+		this.connection = connection;
+		this.id = id;
+		this.request = request;
+		this.subprotocol = subprotocol;
+	}
+
+	long numericId() {
+		return this.id;
+	}
+
+	void received(int payloadBytes) {
+		this.messagesReceived++;
+		this.bytesReceived += payloadBytes;
+	}
+
+	void sent(int payloadBytes) {
+		this.messagesSent++;
+		this.bytesSent += payloadBytes;
+	}
+
+	@Override
+	public String id() {
+		return Long.toHexString(this.id);
+	}
+
+	@Override
+	public InetSocketAddress remoteAddress() {
+		try {
+			return (InetSocketAddress) this.connection.channel().getRemoteAddress();
+		}
+		catch (Exception ex) {
+			return InetSocketAddress.createUnresolved("unknown", 0);
+		}
+	}
+
+	@Override
+	public String path() {
+		return this.request.path();
+	}
+
+	@Override
+	public @Nullable String query() {
+		return this.request.query();
+	}
+
+	@Override
+	public HttpHeaders headers() {
+		return this.request.headers();
+	}
+
+	@Override
+	public @Nullable String subprotocol() {
+		return this.subprotocol;
+	}
+
+	@Override
+	public Map<String, Object> attributes() {
+		Map<String, Object> map = this.attributes;
+		if (map == null) {
+			synchronized (this) {
+				map = this.attributes;
+				if (map == null) {
+					map = new ConcurrentHashMap<>(4);
+					this.attributes = map;
+				}
+			}
+		}
+		return map;
+	}
+
+	@Override
+	public Instant openedAt() {
+		return Instant.ofEpochMilli(this.openedAtMillis);
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.connection.isOpen();
+	}
+
+	@Override
+	public SendResult sendText(CharSequence text) {
+		byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
+		return this.connection.sendData(Opcode.TEXT, payload, 0, payload.length);
+	}
+
+	@Override
+	public SendResult sendBinary(byte[] data) {
+		return this.connection.sendData(Opcode.BINARY, data, 0, data.length);
+	}
+
+	@Override
+	public SendResult sendBinary(ByteBuffer data) {
+		if (data.hasArray()) {
+			return this.connection.sendData(Opcode.BINARY, data.array(), data.arrayOffset() + data.position(),
+					data.remaining());
+		}
+		byte[] copy = new byte[data.remaining()];
+		data.duplicate().get(copy);
+		return sendBinary(copy);
+	}
+
+	@Override
+	public SendResult send(PreparedMessage message) {
+		return this.connection.sendFrame(ByteBuffer.wrap(message.frame()), null, message.isText(),
+				message.payloadLength());
+	}
+
+	@Override
+	public SendResult sendPing(byte[] payload) {
+		if (payload.length > 125) {
+			throw new IllegalArgumentException("A ping payload is at most 125 bytes but was " + payload.length);
+		}
+		if (!isOpen()) {
+			return SendResult.CLOSED;
+		}
+		this.connection.sendControl(Opcode.PING, payload);
+		return SendResult.QUEUED;
+	}
+
+	@Override
+	public void close(CloseStatus status) {
+		if (!status.isSendable()) {
+			throw new IllegalArgumentException("Close code " + status.code() + " may not be sent");
+		}
+		this.connection.close(status);
+	}
+
+	@Override
+	public long bufferedAmount() {
+		return this.connection.bufferedAmount();
+	}
+
+	@Override
+	public WsSessionStatistics statistics() {
+		return this;
+	}
+
+	@Override
+	public long messagesReceived() {
+		return this.messagesReceived;
+	}
+
+	@Override
+	public long bytesReceived() {
+		return this.bytesReceived;
+	}
+
+	@Override
+	public long messagesSent() {
+		return this.messagesSent;
+	}
+
+	@Override
+	public long bytesSent() {
+		return this.bytesSent;
+	}
+
+	@Override
+	public String toString() {
+		return "WsSession[id=" + id() + ", path=" + path() + "]";
+	}
+
+}

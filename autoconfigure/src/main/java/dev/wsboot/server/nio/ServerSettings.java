@@ -1,0 +1,38 @@
+package dev.wsboot.server.nio;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import dev.wsboot.handshake.HandshakeHandler;
+import dev.wsboot.handshake.HandshakeLimits;
+import dev.wsboot.protocol.FrameCodec;
+import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.server.WsServerObserver;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link NioWsServer} is configured with, frozen when it is created.
+ */
+record ServerSettings(@Nullable InetAddress address, int port, WebSocketLimits limits, HandshakeLimits handshakeLimits,
+		HandshakeHandler handshakeHandler, FrameCodec frameCodec, @Nullable Executor executor, int ioThreads,
+		Duration handshakeTimeout, Duration idleTimeout, Duration pingInterval, Duration closeTimeout,
+		Duration shutdownTimeout, int maxConnections, int maxOutboundBuffer, WsServerObserver observer) {
+
+	/**
+	 * How often each I/O thread checks its connections' timers: a quarter of the shortest
+	 * enabled timeout, so a timeout fires at most 25% late, between 10 ms and one second.
+	 */
+	long sweepIntervalNanos() {
+		long shortest = Long.MAX_VALUE;
+		for (Duration duration : new Duration[] { this.handshakeTimeout, this.idleTimeout, this.pingInterval,
+				this.closeTimeout }) {
+			if (!duration.isZero() && !duration.isNegative()) {
+				shortest = Math.min(shortest, duration.toNanos());
+			}
+		}
+		long quarter = (shortest == Long.MAX_VALUE) ? 1_000_000_000L : shortest / 4;
+		return Math.max(10_000_000L, Math.min(1_000_000_000L, quarter));
+	}
+
+}
