@@ -13,66 +13,66 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AcceptKey {
 
-    /** RFC 6455 §1.3: the GUID appended to the client's key before hashing. */
-    private static final byte[] GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.US_ASCII);
+	/** RFC 6455 §1.3: the GUID appended to the client's key before hashing. */
+	private static final byte[] GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.US_ASCII);
 
-    /** Base64 of 16 bytes: 22 characters of data and two of padding. */
-    private static final int ENCODED_KEY_LENGTH = 24;
+	/** Base64 of 16 bytes: 22 characters of data and two of padding. */
+	private static final int ENCODED_KEY_LENGTH = 24;
 
-    /**
-     * A SHA-1 digest to clone for each key: cheaper than a provider lookup on every handshake
-     * and, unlike a thread-local one, leaves nothing behind on the I/O threads.
-     */
-    private static final MessageDigest SHA1 = newSha1();
+	/**
+	 * A SHA-1 digest to clone for each key: cheaper than a provider lookup on every handshake
+	 * and, unlike a thread-local one, leaves nothing behind on the I/O threads.
+	 */
+	private static final MessageDigest SHA1 = newSha1();
 
-    private AcceptKey() {
-    }
+	private AcceptKey() {
+	}
 
-    /**
-     * Returns {@code Sec-WebSocket-Accept} for a key: the base64 of the SHA-1 of the key
-     * followed by the RFC 6455 GUID.
-     */
-    public static String compute(String secWebSocketKey) {
-        MessageDigest sha1 = sha1();
-        sha1.update(secWebSocketKey.getBytes(StandardCharsets.ISO_8859_1));
-        sha1.update(GUID);
-        return Base64.getEncoder().encodeToString(sha1.digest());
-    }
+	/**
+	 * Returns {@code Sec-WebSocket-Accept} for a key: the base64 of the SHA-1 of the key
+	 * followed by the RFC 6455 GUID.
+	 */
+	public static String compute(String secWebSocketKey) {
+		MessageDigest sha1 = sha1();
+		sha1.update(secWebSocketKey.getBytes(StandardCharsets.ISO_8859_1));
+		sha1.update(GUID);
+		return Base64.getEncoder().encodeToString(sha1.digest());
+	}
 
-    /**
-     * Whether {@code key} is a valid {@code Sec-WebSocket-Key}: RFC 6455 §4.2.1 item 5 has it
-     * be "a base64-encoded value that, when decoded, is 16 bytes in length".
-     */
-    public static boolean isValidKey(@Nullable String key) {
-        // The length test also rules out unpadded base64, which RFC 4648 §4 does not allow.
-        if (key == null || key.length() != ENCODED_KEY_LENGTH) {
-            return false;
-        }
-        try {
-            return Base64.getDecoder().decode(key).length == 16;
-        }
-        catch (IllegalArgumentException ex) {
-            return false;
-        }
-    }
+	/**
+	 * Whether {@code key} is a valid {@code Sec-WebSocket-Key}: RFC 6455 §4.2.1 item 5 has it
+	 * be "a base64-encoded value that, when decoded, is 16 bytes in length".
+	 */
+	public static boolean isValidKey(@Nullable String key) {
+		// The length test also rules out unpadded base64, which RFC 4648 §4 does not allow.
+		if (key == null || key.length() != ENCODED_KEY_LENGTH) {
+			return false;
+		}
+		try {
+			return Base64.getDecoder().decode(key).length == 16;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
 
-    private static MessageDigest sha1() {
-        try {
-            return (MessageDigest) SHA1.clone();
-        }
-        catch (CloneNotSupportedException ex) {
-            return newSha1();
-        }
-    }
+	private static MessageDigest sha1() {
+		try {
+			return (MessageDigest) SHA1.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newSha1();
+		}
+	}
 
-    private static MessageDigest newSha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            // Every Java platform must provide SHA-1 (MessageDigest's Javadoc).
-            throw new IllegalStateException("SHA-1 is not available", ex);
-        }
-    }
+	private static MessageDigest newSha1() {
+		try {
+			return MessageDigest.getInstance("SHA-1");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			// Every Java platform must provide SHA-1 (MessageDigest's Javadoc).
+			throw new IllegalStateException("SHA-1 is not available", ex);
+		}
+	}
 
 }

@@ -24,12 +24,12 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface HandshakeHandler {
 
-    /**
-     * Returns the answer to {@code request}.
-     * @param request the parsed upgrade request
-     * @param target the endpoint serving {@code request.path()}, or {@code null} if none does
-     * @return {@link HandshakeResponse#accept} to switch to WebSocket, anything else to refuse
-     */
-    HandshakeResponse handshake(HandshakeRequest request, @Nullable UpgradeTarget target);
+	/**
+	 * Returns the answer to {@code request}.
+	 * @param request the parsed upgrade request
+	 * @param target the endpoint serving {@code request.path()}, or {@code null} if none does
+	 * @return {@link HandshakeResponse#accept} to switch to WebSocket, anything else to refuse
+	 */
+	HandshakeResponse handshake(HandshakeRequest request, @Nullable UpgradeTarget target);
 
 }

@@ -18,19 +18,19 @@ import org.jspecify.annotations.Nullable;
  * @param headers the header fields, read-only
  */
 public record HandshakeRequest(String method, String target, String path, @Nullable String query,
-        String httpVersion, HttpHeaders headers) {
+		String httpVersion, HttpHeaders headers) {
 
-    public HandshakeRequest {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(httpVersion, "httpVersion");
-        headers = headers.readOnlyCopy();
-    }
+	public HandshakeRequest {
+		Objects.requireNonNull(method, "method");
+		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(path, "path");
+		Objects.requireNonNull(httpVersion, "httpVersion");
+		headers = headers.readOnlyCopy();
+	}
 
-    /** Returns the first value of the named header, or {@code null} if it is absent. */
-    public @Nullable String header(String name) {
-        return this.headers.first(name);
-    }
+	/** Returns the first value of the named header, or {@code null} if it is absent. */
+	public @Nullable String header(String name) {
+		return this.headers.first(name);
+	}
 
 }

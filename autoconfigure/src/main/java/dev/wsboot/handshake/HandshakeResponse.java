@@ -17,131 +17,131 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HandshakeResponse {
 
-    private static final byte[] NO_BODY = {};
+	private static final byte[] NO_BODY = {};
 
-    private final int status;
+	private final int status;
 
-    private final HttpHeaders headers;
+	private final HttpHeaders headers;
 
-    private final byte[] body;
+	private final byte[] body;
 
-    private final @Nullable String subprotocol;
+	private final @Nullable String subprotocol;
 
-    private HandshakeResponse(int status, HttpHeaders headers, byte[] body, @Nullable String subprotocol) {
-        this.status = status;
-        this.headers = headers.readOnlyCopy();
-        this.body = body;
-        this.subprotocol = subprotocol;
-    }
+	private HandshakeResponse(int status, HttpHeaders headers, byte[] body, @Nullable String subprotocol) {
+		this.status = status;
+		this.headers = headers.readOnlyCopy();
+		this.body = body;
+		this.subprotocol = subprotocol;
+	}
 
-    /**
-     * Returns the {@code 101 Switching Protocols} answer of RFC 6455 §4.2.2 item 5 for the
-     * client's {@code Sec-WebSocket-Key}, naming {@code subprotocol} if one was selected.
-     */
-    public static HandshakeResponse accept(String secWebSocketKey, @Nullable String subprotocol) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Upgrade", "websocket");
-        headers.add("Connection", "Upgrade");
-        headers.add("Sec-WebSocket-Accept", AcceptKey.compute(secWebSocketKey));
-        if (subprotocol != null) {
-            // RFC 6455 §4.1: subprotocol names are tokens, so anything else is a server bug.
-            if (!HttpChars.isToken(subprotocol)) {
-                throw new IllegalArgumentException("Subprotocol is not a token: '" + subprotocol + "'");
-            }
-            headers.add("Sec-WebSocket-Protocol", subprotocol);
-        }
-        return new HandshakeResponse(101, headers, NO_BODY, subprotocol);
-    }
+	/**
+	 * Returns the {@code 101 Switching Protocols} answer of RFC 6455 §4.2.2 item 5 for the
+	 * client's {@code Sec-WebSocket-Key}, naming {@code subprotocol} if one was selected.
+	 */
+	public static HandshakeResponse accept(String secWebSocketKey, @Nullable String subprotocol) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("Upgrade", "websocket");
+		headers.add("Connection", "Upgrade");
+		headers.add("Sec-WebSocket-Accept", AcceptKey.compute(secWebSocketKey));
+		if (subprotocol != null) {
+			// RFC 6455 §4.1: subprotocol names are tokens, so anything else is a server bug.
+			if (!HttpChars.isToken(subprotocol)) {
+				throw new IllegalArgumentException("Subprotocol is not a token: '" + subprotocol + "'");
+			}
+			headers.add("Sec-WebSocket-Protocol", subprotocol);
+		}
+		return new HandshakeResponse(101, headers, NO_BODY, subprotocol);
+	}
 
-    /**
-     * Returns a refusal with {@code status}, a plain-text body of {@code message} and
-     * {@code Connection: close}, since the connection ends after it.
-     * @param status any final status from 200 to 599
-     */
-    public static HandshakeResponse reject(int status, String message) {
-        if (status < 200 || status > 599) {
-            throw new IllegalArgumentException("Not a final status for a refusal: " + status);
-        }
-        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.add("Content-Type", "text/plain; charset=utf-8");
-        headers.add("Content-Length", Integer.toString(body.length));
-        headers.add("Connection", "close");
-        return new HandshakeResponse(status, headers, body, null);
-    }
+	/**
+	 * Returns a refusal with {@code status}, a plain-text body of {@code message} and
+	 * {@code Connection: close}, since the connection ends after it.
+	 * @param status any final status from 200 to 599
+	 */
+	public static HandshakeResponse reject(int status, String message) {
+		if (status < 200 || status > 599) {
+			throw new IllegalArgumentException("Not a final status for a refusal: " + status);
+		}
+		byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("Content-Type", "text/plain; charset=utf-8");
+		headers.add("Content-Length", Integer.toString(body.length));
+		headers.add("Connection", "close");
+		return new HandshakeResponse(status, headers, body, null);
+	}
 
-    /** Returns a copy with one more header field after the others. */
-    public HandshakeResponse withHeader(String name, String value) {
-        HttpHeaders headers = this.headers.copy();
-        headers.add(name, value);
-        return new HandshakeResponse(this.status, headers, this.body, this.subprotocol);
-    }
+	/** Returns a copy with one more header field after the others. */
+	public HandshakeResponse withHeader(String name, String value) {
+		HttpHeaders headers = this.headers.copy();
+		headers.add(name, value);
+		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol);
+	}
 
-    /** Returns a copy with all of {@code extra} after the other header fields. */
-    HandshakeResponse withHeaders(HttpHeaders extra) {
-        HttpHeaders headers = this.headers.copy();
-        extra.forEach(headers::add);
-        return new HandshakeResponse(this.status, headers, this.body, this.subprotocol);
-    }
+	/** Returns a copy with all of {@code extra} after the other header fields. */
+	HandshakeResponse withHeaders(HttpHeaders extra) {
+		HttpHeaders headers = this.headers.copy();
+		extra.forEach(headers::add);
+		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol);
+	}
 
-    /** Returns the HTTP status code. */
-    public int status() {
-        return this.status;
-    }
+	/** Returns the HTTP status code. */
+	public int status() {
+		return this.status;
+	}
 
-    /** Returns the standard reason phrase of the status, empty for uncommon ones. */
-    public String reason() {
-        return ReasonPhrase.of(this.status);
-    }
+	/** Returns the standard reason phrase of the status, empty for uncommon ones. */
+	public String reason() {
+		return ReasonPhrase.of(this.status);
+	}
 
-    /** Returns the header fields, read-only. */
-    public HttpHeaders headers() {
-        return this.headers;
-    }
+	/** Returns the header fields, read-only. */
+	public HttpHeaders headers() {
+		return this.headers;
+	}
 
-    /** Returns a copy of the body, empty for an acceptance. */
-    public byte[] body() {
-        return this.body.clone();
-    }
+	/** Returns a copy of the body, empty for an acceptance. */
+	public byte[] body() {
+		return this.body.clone();
+	}
 
-    /** Returns the subprotocol this acceptance selected, or {@code null}. */
-    public @Nullable String subprotocol() {
-        return this.subprotocol;
-    }
+	/** Returns the subprotocol this acceptance selected, or {@code null}. */
+	public @Nullable String subprotocol() {
+		return this.subprotocol;
+	}
 
-    /** Whether this is {@code 101 Switching Protocols}, so the connection turns WebSocket. */
-    public boolean isAccepted() {
-        return this.status == 101;
-    }
+	/** Whether this is {@code 101 Switching Protocols}, so the connection turns WebSocket. */
+	public boolean isAccepted() {
+		return this.status == 101;
+	}
 
-    /** Returns the response as sent: status line, header lines, blank line and body. */
-    public byte[] toBytes() {
-        StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(this.status).append(' ').append(reason()).append("\r\n");
-        this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
-        // RFC 9110 §5.5: field values are octets, historically ISO-8859-1.
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + this.body.length);
-        System.arraycopy(this.body, 0, bytes, headBytes.length, this.body.length);
-        return bytes;
-    }
+	/** Returns the response as sent: status line, header lines, blank line and body. */
+	public byte[] toBytes() {
+		StringBuilder head = new StringBuilder(256);
+		head.append("HTTP/1.1 ").append(this.status).append(' ').append(reason()).append("\r\n");
+		this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+		head.append("\r\n");
+		// RFC 9110 §5.5: field values are octets, historically ISO-8859-1.
+		byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+		byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + this.body.length);
+		System.arraycopy(this.body, 0, bytes, headBytes.length, this.body.length);
+		return bytes;
+	}
 
-    @Override
-    public boolean equals(@Nullable Object other) {
-        return (other instanceof HandshakeResponse that) && this.status == that.status
-                && this.headers.equals(that.headers) && Arrays.equals(this.body, that.body)
-                && Objects.equals(this.subprotocol, that.subprotocol);
-    }
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (other instanceof HandshakeResponse that) && this.status == that.status
+				&& this.headers.equals(that.headers) && Arrays.equals(this.body, that.body)
+				&& Objects.equals(this.subprotocol, that.subprotocol);
+	}
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(this.status, this.headers, Arrays.hashCode(this.body), this.subprotocol);
-    }
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.status, this.headers, Arrays.hashCode(this.body), this.subprotocol);
+	}
 
-    @Override
-    public String toString() {
-        return "HandshakeResponse[" + this.status + " " + reason() + ", " + this.headers + "]";
-    }
+	@Override
+	public String toString() {
+		return "HandshakeResponse[" + this.status + " " + reason() + ", " + this.headers + "]";
+	}
 
 }

@@ -6,33 +6,33 @@ package dev.wsboot.handshake;
  */
 final class HttpChars {
 
-    private HttpChars() {
-    }
+	private HttpChars() {
+	}
 
-    /**
-     * Whether {@code c} is a {@code tchar}: RFC 9110 §5.6.2 allows only these in a token,
-     * which is what methods and field names are.
-     */
-    static boolean isTokenChar(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-    }
+	/**
+	 * Whether {@code c} is a {@code tchar}: RFC 9110 §5.6.2 allows only these in a token,
+	 * which is what methods and field names are.
+	 */
+	static boolean isTokenChar(int c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+	}
 
-    static boolean isToken(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!isTokenChar(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
+	static boolean isToken(String s) {
+		if (s.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			if (!isTokenChar(s.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
 
-    /** Whether {@code c} is optional whitespace ({@code OWS}, RFC 9110 §5.6.3): space or tab. */
-    static boolean isWhitespace(int c) {
-        return c == ' ' || c == '\t';
-    }
+	/** Whether {@code c} is optional whitespace ({@code OWS}, RFC 9110 §5.6.3): space or tab. */
+	static boolean isWhitespace(int c) {
+		return c == ' ' || c == '\t';
+	}
 
 }

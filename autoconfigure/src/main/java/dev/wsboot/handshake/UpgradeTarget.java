@@ -13,16 +13,16 @@ import java.util.Objects;
  */
 public record UpgradeTarget(String path, List<String> subprotocols) {
 
-    public UpgradeTarget {
-        Objects.requireNonNull(path, "path");
-        subprotocols = List.copyOf(subprotocols);
-        for (String subprotocol : subprotocols) {
-            // RFC 6455 §4.1: subprotocol names are tokens; checked here to fail at start-up
-            // rather than in the middle of a handshake.
-            if (!HttpChars.isToken(subprotocol)) {
-                throw new IllegalArgumentException("Subprotocol is not a token: '" + subprotocol + "'");
-            }
-        }
-    }
+	public UpgradeTarget {
+		Objects.requireNonNull(path, "path");
+		subprotocols = List.copyOf(subprotocols);
+		for (String subprotocol : subprotocols) {
+			// RFC 6455 §4.1: subprotocol names are tokens; checked here to fail at start-up
+			// rather than in the middle of a handshake.
+			if (!HttpChars.isToken(subprotocol)) {
+				throw new IllegalArgumentException("Subprotocol is not a token: '" + subprotocol + "'");
+			}
+		}
+	}
 
 }

@@ -9,17 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class HandshakeLimitsTests {
 
-    @Test
-    void defaultsTo8KiBLines16KiBHeadsAnd100Headers() {
-        assertThat(HandshakeLimits.DEFAULTS).isEqualTo(new HandshakeLimits(8192, 16384, 100));
-    }
+	@Test
+	void defaultsTo8KiBLines16KiBHeadsAnd100Headers() {
+		assertThat(HandshakeLimits.DEFAULTS).isEqualTo(new HandshakeLimits(8192, 16384, 100));
+	}
 
-    @ParameterizedTest(name = "({0}, {1}, {2})")
-    @CsvSource({ "0, 1, 1", "1, 0, 1", "1, 1, 0", "-1, 1, 1", "1, -1, 1", "1, 1, -1" })
-    void rejectsLimitsThatAreNotPositive(int maxRequestLineLength, int maxHeaderBlockSize, int maxHeaderCount) {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new HandshakeLimits(maxRequestLineLength, maxHeaderBlockSize, maxHeaderCount))
-                .withMessageContaining("must be positive");
-    }
+	@ParameterizedTest(name = "({0}, {1}, {2})")
+	@CsvSource({ "0, 1, 1", "1, 0, 1", "1, 1, 0", "-1, 1, 1", "1, -1, 1", "1, 1, -1" })
+	void rejectsLimitsThatAreNotPositive(int maxRequestLineLength, int maxHeaderBlockSize, int maxHeaderCount) {
+		assertThatIllegalArgumentException()
+				.isThrownBy(() -> new HandshakeLimits(maxRequestLineLength, maxHeaderBlockSize, maxHeaderCount))
+				.withMessageContaining("must be positive");
+	}
 
 }

@@ -9,17 +9,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class HandshakePackageTests {
 
-    private final JavaClasses handshake = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.wsboot.handshake");
+	private final JavaClasses handshake = new ClassFileImporter()
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.wsboot.handshake");
 
-    @Test
-    void staysFreeOfSocketsThreadsAndSpring() {
-        noClasses().should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("java.net..", "java.nio.channels..", "java.util.concurrent..", "org.springframework..")
-                .orShould().dependOnClassesThat().areAssignableTo(Thread.class)
-                .check(this.handshake);
-    }
+	@Test
+	void staysFreeOfSocketsThreadsAndSpring() {
+		noClasses().should()
+				.dependOnClassesThat()
+				.resideInAnyPackage("java.net..", "java.nio.channels..", "java.util.concurrent..", "org.springframework..")
+				.orShould().dependOnClassesThat().areAssignableTo(Thread.class)
+				.check(this.handshake);
+	}
 
 }

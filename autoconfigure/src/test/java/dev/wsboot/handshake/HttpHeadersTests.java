@@ -17,195 +17,195 @@ import static org.assertj.core.api.Assertions.entry;
 
 class HttpHeadersTests {
 
-    @Nested
-    class Lookup {
+	@Nested
+	class Lookup {
 
-        private final HttpHeaders headers = HttpHeaders.of("Host", "example.com", "X-Tag", "a", "x-tag", "b");
+		private final HttpHeaders headers = HttpHeaders.of("Host", "example.com", "X-Tag", "a", "x-tag", "b");
 
-        @ParameterizedTest
-        @ValueSource(strings = { "Host", "host", "HOST", "hOsT" })
-        void findsNamesIgnoringCase(String name) {
-            assertThat(this.headers.first(name)).isEqualTo("example.com");
-            assertThat(this.headers.contains(name)).isTrue();
-        }
+		@ParameterizedTest
+		@ValueSource(strings = { "Host", "host", "HOST", "hOsT" })
+		void findsNamesIgnoringCase(String name) {
+			assertThat(this.headers.first(name)).isEqualTo("example.com");
+			assertThat(this.headers.contains(name)).isTrue();
+		}
 
-        @Test
-        void returnsTheFirstOfSeveralValues() {
-            assertThat(this.headers.first("X-Tag")).isEqualTo("a");
-        }
+		@Test
+		void returnsTheFirstOfSeveralValues() {
+			assertThat(this.headers.first("X-Tag")).isEqualTo("a");
+		}
 
-        @Test
-        void returnsAllValuesInOrder() {
-            assertThat(this.headers.all("X-TAG")).containsExactly("a", "b");
-        }
+		@Test
+		void returnsAllValuesInOrder() {
+			assertThat(this.headers.all("X-TAG")).containsExactly("a", "b");
+		}
 
-        @Test
-        void answersNullOrEmptyForAnAbsentName() {
-            assertThat(this.headers.first("Origin")).isNull();
-            assertThat(this.headers.all("Origin")).isEmpty();
-            assertThat(this.headers.contains("Origin")).isFalse();
-        }
+		@Test
+		void answersNullOrEmptyForAnAbsentName() {
+			assertThat(this.headers.first("Origin")).isNull();
+			assertThat(this.headers.all("Origin")).isEmpty();
+			assertThat(this.headers.contains("Origin")).isFalse();
+		}
 
-        @Test
-        void countsEveryField() {
-            assertThat(this.headers.size()).isEqualTo(3);
-        }
+		@Test
+		void countsEveryField() {
+			assertThat(this.headers.size()).isEqualTo(3);
+		}
 
-        @Test
-        void namesEachNameOnceAsFirstSpelled() {
-            assertThat(this.headers.names()).containsExactly("Host", "X-Tag");
-        }
+		@Test
+		void namesEachNameOnceAsFirstSpelled() {
+			assertThat(this.headers.names()).containsExactly("Host", "X-Tag");
+		}
 
-        @Test
-        void mapsNamesAsFirstSpelledToTheirValues() {
-            assertThat(this.headers.asMap()).containsExactly(entry("Host", List.of("example.com")),
-                    entry("X-Tag", List.of("a", "b")));
-        }
+		@Test
+		void mapsNamesAsFirstSpelledToTheirValues() {
+			assertThat(this.headers.asMap()).containsExactly(entry("Host", List.of("example.com")),
+					entry("X-Tag", List.of("a", "b")));
+		}
 
-        @Test
-        void walksFieldsInTheOrderAdded() {
-            List<String> seen = new ArrayList<>();
-            this.headers.forEach((name, value) -> seen.add(name + "=" + value));
-            assertThat(seen).containsExactly("Host=example.com", "X-Tag=a", "x-tag=b");
-        }
+		@Test
+		void walksFieldsInTheOrderAdded() {
+			List<String> seen = new ArrayList<>();
+			this.headers.forEach((name, value) -> seen.add(name + "=" + value));
+			assertThat(seen).containsExactly("Host=example.com", "X-Tag=a", "x-tag=b");
+		}
 
-        @Test
-        void hasNoneWhenEmpty() {
-            HttpHeaders empty = new HttpHeaders();
-            assertThat(empty.size()).isZero();
-            assertThat(empty.names()).isEmpty();
-            assertThat(empty.asMap()).isEmpty();
-        }
+		@Test
+		void hasNoneWhenEmpty() {
+			HttpHeaders empty = new HttpHeaders();
+			assertThat(empty.size()).isZero();
+			assertThat(empty.names()).isEmpty();
+			assertThat(empty.asMap()).isEmpty();
+		}
 
-    }
+	}
 
-    @Nested
-    class Tokens {
+	@Nested
+	class Tokens {
 
-        @ParameterizedTest(name = "Connection: {0}")
-        @ValueSource(strings = { "Upgrade", "upgrade", "keep-alive, Upgrade", "Upgrade,keep-alive", "keep-alive,\tUPGRADE ",
-                ", , upgrade," })
-        void findsATokenInACommaSeparatedList(String value) {
-            assertThat(HttpHeaders.of("Connection", value).containsToken("connection", "upgrade")).isTrue();
-        }
+		@ParameterizedTest(name = "Connection: {0}")
+		@ValueSource(strings = { "Upgrade", "upgrade", "keep-alive, Upgrade", "Upgrade,keep-alive", "keep-alive,\tUPGRADE ",
+				", , upgrade," })
+		void findsATokenInACommaSeparatedList(String value) {
+			assertThat(HttpHeaders.of("Connection", value).containsToken("connection", "upgrade")).isTrue();
+		}
 
-        @ParameterizedTest(name = "Connection: ''{0}''")
-        @ValueSource(strings = { "", "keep-alive", "upgraded", "up grade", "Upgrade; q=1", "\"Upgrade\"" })
-        void matchesOnlyWholeElements(String value) {
-            assertThat(HttpHeaders.of("Connection", value).containsToken("Connection", "upgrade")).isFalse();
-        }
+		@ParameterizedTest(name = "Connection: ''{0}''")
+		@ValueSource(strings = { "", "keep-alive", "upgraded", "up grade", "Upgrade; q=1", "\"Upgrade\"" })
+		void matchesOnlyWholeElements(String value) {
+			assertThat(HttpHeaders.of("Connection", value).containsToken("Connection", "upgrade")).isFalse();
+		}
 
-        @Test
-        void findsATokenInALaterField() {
-            HttpHeaders headers = HttpHeaders.of("Connection", "keep-alive", "Connection", "Upgrade");
-            assertThat(headers.containsToken("Connection", "upgrade")).isTrue();
-        }
+		@Test
+		void findsATokenInALaterField() {
+			HttpHeaders headers = HttpHeaders.of("Connection", "keep-alive", "Connection", "Upgrade");
+			assertThat(headers.containsToken("Connection", "upgrade")).isTrue();
+		}
 
-        @Test
-        void findsNoTokenInAnAbsentField() {
-            assertThat(new HttpHeaders().containsToken("Connection", "upgrade")).isFalse();
-        }
+		@Test
+		void findsNoTokenInAnAbsentField() {
+			assertThat(new HttpHeaders().containsToken("Connection", "upgrade")).isFalse();
+		}
 
-        @Test
-        void listsTrimmedNonEmptyElementsOfAllFields() {
-            HttpHeaders headers = HttpHeaders.of("Sec-WebSocket-Protocol", " chat ,\tsuperchat,,",
-                    "sec-websocket-protocol", "v2.mqtt");
-            assertThat(headers.tokens("Sec-WebSocket-Protocol")).containsExactly("chat", "superchat", "v2.mqtt");
-        }
+		@Test
+		void listsTrimmedNonEmptyElementsOfAllFields() {
+			HttpHeaders headers = HttpHeaders.of("Sec-WebSocket-Protocol", " chat ,\tsuperchat,,",
+					"sec-websocket-protocol", "v2.mqtt");
+			assertThat(headers.tokens("Sec-WebSocket-Protocol")).containsExactly("chat", "superchat", "v2.mqtt");
+		}
 
-    }
+	}
 
-    @Nested
-    class Modification {
+	@Nested
+	class Modification {
 
-        @Test
-        void addsAfterAllOthers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.add("B", "1");
-            headers.add("A", "2");
-            headers.add("b", "3");
-            assertThat(headers).hasToString("[B: 1, A: 2, b: 3]");
-        }
+		@Test
+		void addsAfterAllOthers() {
+			HttpHeaders headers = new HttpHeaders();
+			headers.add("B", "1");
+			headers.add("A", "2");
+			headers.add("b", "3");
+			assertThat(headers).hasToString("[B: 1, A: 2, b: 3]");
+		}
 
-        @Test
-        void acceptsAnEmptyValue() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.add("X-Empty", "");
-            assertThat(headers.first("x-empty")).isEmpty();
-        }
+		@Test
+		void acceptsAnEmptyValue() {
+			HttpHeaders headers = new HttpHeaders();
+			headers.add("X-Empty", "");
+			assertThat(headers.first("x-empty")).isEmpty();
+		}
 
-        @ParameterizedTest(name = "''{0}''")
-        @ValueSource(strings = { "", "Sec WebSocket", "Host:", "Caf\u00e9", "X\r\nY", "(name)" })
-        void rejectsANameThatIsNotAToken(String name) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new HttpHeaders().add(name, "value"));
-        }
+		@ParameterizedTest(name = "''{0}''")
+		@ValueSource(strings = { "", "Sec WebSocket", "Host:", "Caf\u00e9", "X\r\nY", "(name)" })
+		void rejectsANameThatIsNotAToken(String name) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new HttpHeaders().add(name, "value"));
+		}
 
-        @ParameterizedTest(name = "{index}")
-        @ValueSource(strings = { "a\r\nSet-Cookie: x=y", "a\rb", "a\nb", "a\0b" })
-        void rejectsAValueThatCouldEndTheField(String value) {
-            assertThatIllegalArgumentException().isThrownBy(() -> new HttpHeaders().add("X", value));
-        }
+		@ParameterizedTest(name = "{index}")
+		@ValueSource(strings = { "a\r\nSet-Cookie: x=y", "a\rb", "a\nb", "a\0b" })
+		void rejectsAValueThatCouldEndTheField(String value) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new HttpHeaders().add("X", value));
+		}
 
-        @Test
-        void makesReadOnlyHeadersWithOf() {
-            assertThatThrownBy(() -> HttpHeaders.of("A", "1").add("B", "2"))
-                    .isInstanceOf(UnsupportedOperationException.class);
-        }
+		@Test
+		void makesReadOnlyHeadersWithOf() {
+			assertThatThrownBy(() -> HttpHeaders.of("A", "1").add("B", "2"))
+					.isInstanceOf(UnsupportedOperationException.class);
+		}
 
-        @Test
-        void rejectsAnOddNumberOfStringsInOf() {
-            assertThatIllegalArgumentException().isThrownBy(() -> HttpHeaders.of("Host"));
-        }
+		@Test
+		void rejectsAnOddNumberOfStringsInOf() {
+			assertThatIllegalArgumentException().isThrownBy(() -> HttpHeaders.of("Host"));
+		}
 
-        @Test
-        void returnsUnmodifiableViews() {
-            HttpHeaders headers = HttpHeaders.of("A", "1");
-            assertThatThrownBy(() -> headers.all("A").add("2")).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> headers.names().add("B")).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> headers.asMap().put("B", List.of())).isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> headers.asMap().get("A").add("2")).isInstanceOf(UnsupportedOperationException.class);
-        }
+		@Test
+		void returnsUnmodifiableViews() {
+			HttpHeaders headers = HttpHeaders.of("A", "1");
+			assertThatThrownBy(() -> headers.all("A").add("2")).isInstanceOf(UnsupportedOperationException.class);
+			assertThatThrownBy(() -> headers.names().add("B")).isInstanceOf(UnsupportedOperationException.class);
+			assertThatThrownBy(() -> headers.asMap().put("B", List.of())).isInstanceOf(UnsupportedOperationException.class);
+			assertThatThrownBy(() -> headers.asMap().get("A").add("2")).isInstanceOf(UnsupportedOperationException.class);
+		}
 
-        @Test
-        void copiesIndependentlyOfTheOriginal() {
-            HttpHeaders original = new HttpHeaders();
-            original.add("A", "1");
-            HttpHeaders readOnly = original.readOnlyCopy();
-            HttpHeaders copy = readOnly.copy();
-            original.add("A", "2");
-            copy.add("B", "3");
-            assertThat(readOnly.all("A")).containsExactly("1");
-            assertThat(copy.asMap()).containsExactly(entry("A", List.of("1")), entry("B", List.of("3")));
-        }
+		@Test
+		void copiesIndependentlyOfTheOriginal() {
+			HttpHeaders original = new HttpHeaders();
+			original.add("A", "1");
+			HttpHeaders readOnly = original.readOnlyCopy();
+			HttpHeaders copy = readOnly.copy();
+			original.add("A", "2");
+			copy.add("B", "3");
+			assertThat(readOnly.all("A")).containsExactly("1");
+			assertThat(copy.asMap()).containsExactly(entry("A", List.of("1")), entry("B", List.of("3")));
+		}
 
-    }
+	}
 
-    @Nested
-    class Equality {
+	@Nested
+	class Equality {
 
-        @Test
-        void equalsHeadersWithTheSameFieldsNamesCompareIgnoringCase() {
-            HttpHeaders headers = HttpHeaders.of("Host", "a", "Upgrade", "websocket");
-            HttpHeaders other = HttpHeaders.of("host", "a", "UPGRADE", "websocket");
-            assertThat(headers).isEqualTo(other).hasSameHashCodeAs(other);
-        }
+		@Test
+		void equalsHeadersWithTheSameFieldsNamesCompareIgnoringCase() {
+			HttpHeaders headers = HttpHeaders.of("Host", "a", "Upgrade", "websocket");
+			HttpHeaders other = HttpHeaders.of("host", "a", "UPGRADE", "websocket");
+			assertThat(headers).isEqualTo(other).hasSameHashCodeAs(other);
+		}
 
-        @ParameterizedTest(name = "{0}: {1}")
-        @CsvSource({ "Host, A", "Host, 'a '", "Hosts, a" })
-        void differsFromHeadersWithAnotherField(String name, String value) {
-            assertThat(HttpHeaders.of("Host", "a")).isNotEqualTo(HttpHeaders.of(name, value));
-        }
+		@ParameterizedTest(name = "{0}: {1}")
+		@CsvSource({ "Host, A", "Host, 'a '", "Hosts, a" })
+		void differsFromHeadersWithAnotherField(String name, String value) {
+			assertThat(HttpHeaders.of("Host", "a")).isNotEqualTo(HttpHeaders.of(name, value));
+		}
 
-        @Test
-        void differsFromTheSameFieldsInAnotherOrder() {
-            assertThat(HttpHeaders.of("A", "1", "B", "2")).isNotEqualTo(HttpHeaders.of("B", "2", "A", "1"));
-        }
+		@Test
+		void differsFromTheSameFieldsInAnotherOrder() {
+			assertThat(HttpHeaders.of("A", "1", "B", "2")).isNotEqualTo(HttpHeaders.of("B", "2", "A", "1"));
+		}
 
-        @Test
-        void mapsEqualHeadersToEqualMaps() {
-            assertThat(HttpHeaders.of("A", "1").asMap()).isEqualTo(Map.of("A", List.of("1")));
-        }
+		@Test
+		void mapsEqualHeadersToEqualMaps() {
+			assertThat(HttpHeaders.of("A", "1").asMap()).isEqualTo(Map.of("A", List.of("1")));
+		}
 
-    }
+	}
 
 }
