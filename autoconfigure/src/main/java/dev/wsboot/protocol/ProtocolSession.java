@@ -26,8 +26,8 @@ public final class ProtocolSession {
 
 	private final AtomicBoolean closeSent = new AtomicBoolean();
 
-	/** Set once the peer closed or failed; only the reading thread touches it. */
-	private boolean inputDone;
+	/** Set once the peer closed or failed; written by the reading thread only. */
+	private volatile boolean inputDone;
 
 	public ProtocolSession(FrameDecoder decoder, WebSocketLimits limits, ProtocolListener listener, FrameSender sender) {
 		this.decoder = decoder;

@@ -81,6 +81,12 @@ final class Connection implements ProtocolListener {
 	/** Guarded by {@link #outbound}: once written out, shut our side and linger. */
 	private boolean closeAfterFlush;
 
+	/** Guarded by {@link #outbound}: our close frame is queued; no data frame may follow. */
+	private boolean closeQueued;
+
+	/** Guarded by {@link #outbound}: the TCP connection ends once our close frame is out. */
+	private boolean tcpCloseRequested;
+
 	/** I/O thread only: queued in the loop's flush list for the end of this turn. */
 	boolean flushScheduled;
 
@@ -284,14 +290,14 @@ final class Connection implements ProtocolListener {
 	public void onCloseReceived(CloseStatus status) {
 		// RFC 6455 §7.1.1: the server should close the TCP connection first, once the close
 		// frames are exchanged.
-		closeAfterFlush();
+		requestTcpClose();
 		endSession(status);
 	}
 
 	@Override
 	public void onProtocolError(ProtocolException error) {
 		logger.debug("Closing connection from {} with {}: {}", remote(), error.closeCode(), error.getMessage());
-		closeAfterFlush();
+		requestTcpClose();
 		endSession(error.toCloseStatus());
 	}
 
@@ -397,6 +403,18 @@ final class Connection implements ProtocolListener {
 
 	private void closeAfterFlush() {
 		synchronized (this.outbound) {
+			this.closeAfterFlush = true;
+		}
+		scheduleFlush();
+	}
+
+	/** Ends the TCP connection once our close frame, queued or still to come, is written. */
+	private void requestTcpClose() {
+		synchronized (this.outbound) {
+			this.tcpCloseRequested = true;
+			if (!this.closeQueued) {
+				return;
+			}
 			this.closeAfterFlush = true;
 		}
 		scheduleFlush();
@@ -512,7 +530,7 @@ final class Connection implements ProtocolListener {
 		synchronized (this.outbound) {
 			ProtocolSession current = this.protocol;
 			// RFC 6455 §5.5.1: after sending a Close frame, no more data frames.
-			if (current == null || current.isCloseSent() || this.state != State.OPEN) {
+			if (current == null || this.closeQueued || this.state != State.OPEN) {
 				return SendResult.CLOSED;
 			}
 			long buffered = this.outbound.bytes();
@@ -546,11 +564,42 @@ final class Connection implements ProtocolListener {
 	/** Sends a control frame (pong, close, ping); never refused for the outbound limit. */
 	void sendControl(Opcode opcode, byte[] payload) {
 		byte[] frame = this.settings.frameCodec().encoder().encode(opcode, payload);
+		if (opcode == Opcode.CLOSE) {
+			queueClose(frame);
+			return;
+		}
 		synchronized (this.outbound) {
 			if (this.state == State.CLOSED || this.state == State.LINGERING) {
 				return;
 			}
 			this.outbound.add(ByteBuffer.wrap(frame));
+		}
+		afterEnqueue();
+	}
+
+	/**
+	 * Queues our close frame behind the handler calls already dispatched, so that the
+	 * replies to messages that arrived before the close (or before a protocol error) are
+	 * sent first, as the peer expects.
+	 */
+	private void queueClose(byte[] frame) {
+		HandlerDispatcher queue = this.dispatcher;
+		if (queue != null && Thread.currentThread() == this.loop.thread()) {
+			queue.dispatch(() -> enqueueClose(frame));
+		}
+		else {
+			enqueueClose(frame);
+		}
+	}
+
+	private void enqueueClose(byte[] frame) {
+		synchronized (this.outbound) {
+			if (this.state == State.CLOSED || this.state == State.LINGERING || this.closeQueued) {
+				return;
+			}
+			this.closeQueued = true;
+			this.outbound.add(ByteBuffer.wrap(frame));
+			this.closeAfterFlush = this.tcpCloseRequested;
 		}
 		afterEnqueue();
 	}
