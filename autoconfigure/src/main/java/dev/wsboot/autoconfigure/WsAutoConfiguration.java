@@ -1,0 +1,147 @@
+package dev.wsboot.autoconfigure;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import dev.wsboot.context.WsServerBootstrap;
+import dev.wsboot.endpoint.WsEndpointRegistry;
+import dev.wsboot.handshake.HandshakeHandler;
+import dev.wsboot.handshake.Rfc6455HandshakeHandler;
+import dev.wsboot.protocol.FrameCodec;
+import dev.wsboot.protocol.Rfc6455FrameCodec;
+import dev.wsboot.server.WsServerCustomizer;
+import dev.wsboot.server.WsServerFactory;
+import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.WsSessionRegistry;
+import dev.wsboot.server.nio.NioWsServerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Auto-configuration of a WebSocket server on its own port ({@code ws.port}, 8081 by
+ * default) serving the application's {@link dev.wsboot.endpoint.WsEndpoint @WsEndpoint}
+ * beans, configured by {@link WsProperties} and {@link WsServerCustomizer} beans.
+ *
+ * <p>Unlike Spring Boot's RSocket server, which starts only when given a port, this server
+ * starts by default: serving WebSocket endpoints is the only reason to add the starter.
+ * Set {@code ws.enabled=false} to turn it off. It runs after
+ * {@link TaskExecutionAutoConfiguration} so that its handler executor does not stand in
+ * for the application's own task executor.
+ */
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "ws.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(WsProperties.class)
+public final class WsAutoConfiguration {
+
+	/**
+	 * The name of the executor bean running endpoint methods that may block. Define a bean
+	 * of this name to replace it. The default one is not a candidate for injection by type,
+	 * so it never stands in for another executor; inject it with this name as qualifier.
+	 */
+	public static final String HANDLER_EXECUTOR_BEAN_NAME = "wsHandlerExecutor";
+
+	@Bean
+	@ConditionalOnMissingBean(FrameCodec.class)
+	Rfc6455FrameCodec wsFrameCodec() {
+		return new Rfc6455FrameCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(HandshakeHandler.class)
+	Rfc6455HandshakeHandler wsHandshakeHandler(WsProperties properties) {
+		return new Rfc6455HandshakeHandler(properties.getAllowedOrigins());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WsServerFactory.class)
+	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
+			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
+			ObjectProvider<WsServerObserver> observer, ObjectProvider<WsServerCustomizer> customizers) {
+		NioWsServerFactory factory = new NioWsServerFactory();
+		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
+		factory.setFrameCodec(frameCodec);
+		factory.setHandshakeHandler(handshakeHandler);
+		factory.setExecutor(executor);
+		factory.setObserver(observer.getIfAvailable(() -> WsServerObserver.NONE));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
+		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsEndpointRegistry wsEndpointRegistry(ConfigurableListableBeanFactory beanFactory, WsProperties properties) {
+		return new WsEndpointRegistry(beanFactory, properties.getPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry) {
+		return new WsServerBootstrap(serverFactory, endpointRegistry.getRoutes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WsSessionRegistry wsSessionRegistry(WsServerBootstrap bootstrap) {
+		return bootstrap.getServer().sessions();
+	}
+
+	/**
+	 * Runs endpoint methods on a bounded pool of platform threads named
+	 * {@code ws-handler-N}. They are daemon threads: the server's own threads keep the JVM
+	 * alive while it runs, and a handler stuck past the graceful shutdown must not keep a
+	 * stopped application from exiting.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.PLATFORM)
+	static class PlatformThreadsExecutorConfiguration {
+
+		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownNow")
+		@ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
+		ThreadPoolExecutor wsHandlerExecutor(WsProperties properties) {
+			WsProperties.Executor pool = properties.getExecutor();
+			CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("ws-handler-");
+			threadFactory.setDaemon(true);
+			ThreadPoolExecutor executor = new ThreadPoolExecutor(pool.getMaxThreads(), pool.getMaxThreads(),
+					pool.getKeepAlive().toNanos(), TimeUnit.NANOSECONDS,
+					new LinkedBlockingQueue<>(pool.getQueueCapacity()), threadFactory);
+			executor.allowCoreThreadTimeOut(!pool.getKeepAlive().isZero());
+			return executor;
+		}
+
+	}
+
+	/**
+	 * Runs each endpoint method call on a new virtual thread named {@code ws-handler-N},
+	 * when {@code spring.threads.virtual.enabled=true} on Java 21 or later.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	static class VirtualThreadsExecutorConfiguration {
+
+		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME, defaultCandidate = false)
+		@ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
+		SimpleAsyncTaskExecutor wsHandlerExecutor() {
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ws-handler-");
+			executor.setVirtualThreads(true);
+			return executor;
+		}
+
+	}
+
+}

@@ -1,0 +1,331 @@
+package dev.wsboot.autoconfigure;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the WebSocket server under the {@code ws} prefix, applied by
+ * {@link WsAutoConfiguration} to the server factory.
+ */
+@ConfigurationProperties("ws")
+public class WsProperties {
+
+	/**
+	 * Whether to enable the WebSocket server.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Port the WebSocket server listens on. Use 0 for a free port.
+	 */
+	private int port = 8081;
+
+	/**
+	 * Network address the WebSocket server binds to. When not set, every interface.
+	 */
+	private @Nullable InetAddress address;
+
+	/**
+	 * Path of the endpoints that declare none.
+	 */
+	private String path = "/ws";
+
+	/**
+	 * Maximum payload size of a single frame. A larger frame closes the session with 1009.
+	 */
+	private DataSize maxFrameSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Maximum size of a reassembled message. A larger message closes the session with 1009.
+	 */
+	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
+	/**
+	 * Maximum time a client may take to send its upgrade request.
+	 */
+	private Duration handshakeTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Time without traffic after which a session is closed with 1001. Zero means no limit.
+	 */
+	private Duration idleTimeout = Duration.ZERO;
+
+	/**
+	 * Time a session may stay quiet before the server pings it. Zero disables pings.
+	 */
+	private Duration pingInterval = Duration.ZERO;
+
+	/**
+	 * Maximum time to wait for the client's close frame after sending ours.
+	 */
+	private Duration closeTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Maximum time a graceful shutdown waits for sessions to close. When not set,
+	 * 'spring.lifecycle.timeout-per-shutdown-phase' is used.
+	 */
+	private @Nullable Duration shutdownTimeout;
+
+	/**
+	 * Maximum number of open connections. Further upgrade requests are refused with 503.
+	 */
+	private int maxConnections = 10000;
+
+	/**
+	 * Maximum size of the messages queued for one session. A session that would exceed it
+	 * reads too slowly and is closed with 1008.
+	 */
+	private DataSize maxOutboundBuffer = DataSize.ofMegabytes(4);
+
+	/**
+	 * Origins allowed to open connections, such as 'https://example.com'. When empty, any
+	 * origin is allowed.
+	 */
+	private List<String> allowedOrigins = new ArrayList<>();
+
+	/**
+	 * Number of I/O threads. Defaults to the number of available processors.
+	 */
+	private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+	private final Handshake handshake = new Handshake();
+
+	private final Executor executor = new Executor();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getPort() {
+		return this.port;
+	}
+
+	public void setPort(int port) {
+		this.port = port;
+	}
+
+	public @Nullable InetAddress getAddress() {
+		return this.address;
+	}
+
+	public void setAddress(@Nullable InetAddress address) {
+		this.address = address;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public DataSize getMaxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	public void setMaxFrameSize(DataSize maxFrameSize) {
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	public Duration getHandshakeTimeout() {
+		return this.handshakeTimeout;
+	}
+
+	public void setHandshakeTimeout(Duration handshakeTimeout) {
+		this.handshakeTimeout = handshakeTimeout;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getCloseTimeout() {
+		return this.closeTimeout;
+	}
+
+	public void setCloseTimeout(Duration closeTimeout) {
+		this.closeTimeout = closeTimeout;
+	}
+
+	public @Nullable Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public DataSize getMaxOutboundBuffer() {
+		return this.maxOutboundBuffer;
+	}
+
+	public void setMaxOutboundBuffer(DataSize maxOutboundBuffer) {
+		this.maxOutboundBuffer = maxOutboundBuffer;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	public int getIoThreads() {
+		return this.ioThreads;
+	}
+
+	public void setIoThreads(int ioThreads) {
+		this.ioThreads = ioThreads;
+	}
+
+	public Handshake getHandshake() {
+		return this.handshake;
+	}
+
+	public Executor getExecutor() {
+		return this.executor;
+	}
+
+	/**
+	 * Limits on the upgrade request, checked while it arrives so that a client cannot make
+	 * the server buffer an unbounded request head.
+	 */
+	public static class Handshake {
+
+		/**
+		 * Maximum length of the request line of an upgrade request. A longer one is refused
+		 * with 414.
+		 */
+		private DataSize maxRequestLineLength = DataSize.ofKilobytes(8);
+
+		/**
+		 * Maximum size of the request line and headers of an upgrade request. A larger one is
+		 * refused with 431.
+		 */
+		private DataSize maxHeaderSize = DataSize.ofKilobytes(16);
+
+		/**
+		 * Maximum number of headers of an upgrade request. More are refused with 431.
+		 */
+		private int maxHeaders = 100;
+
+		public DataSize getMaxRequestLineLength() {
+			return this.maxRequestLineLength;
+		}
+
+		public void setMaxRequestLineLength(DataSize maxRequestLineLength) {
+			this.maxRequestLineLength = maxRequestLineLength;
+		}
+
+		public DataSize getMaxHeaderSize() {
+			return this.maxHeaderSize;
+		}
+
+		public void setMaxHeaderSize(DataSize maxHeaderSize) {
+			this.maxHeaderSize = maxHeaderSize;
+		}
+
+		public int getMaxHeaders() {
+			return this.maxHeaders;
+		}
+
+		public void setMaxHeaders(int maxHeaders) {
+			this.maxHeaders = maxHeaders;
+		}
+
+	}
+
+	/**
+	 * The platform-thread pool that runs the endpoint methods that may block; unused with
+	 * virtual threads ({@code spring.threads.virtual.enabled=true} on Java 21 or later).
+	 * Threads are created up to the maximum before calls queue, and end when idle. The
+	 * queue is bounded so that a saturated application slows its clients down, by running
+	 * further calls on the I/O thread that read the message, rather than buffering messages
+	 * until the heap runs out; ten thousand waiting calls already mean seconds of backlog.
+	 */
+	public static class Executor {
+
+		/**
+		 * Maximum number of threads running endpoint methods.
+		 */
+		private int maxThreads = 200;
+
+		/**
+		 * Maximum number of endpoint method calls waiting for a thread. Further calls run on
+		 * the I/O thread that read the message, slowing its connections down.
+		 */
+		private int queueCapacity = 10000;
+
+		/**
+		 * Time an idle thread is kept before it ends.
+		 */
+		private Duration keepAlive = Duration.ofSeconds(60);
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.wsboot.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks the configuration metadata the annotation processor generates from
+ * {@link WsProperties}: every {@code ws.*} property is there, with a description.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void describesEveryProperty() throws IOException {
+		List<Map<String, Object>> properties = read("$.properties[?(@.name =~ /ws\\..*/)]");
+		assertThat(properties).extracting((property) -> property.get("name"))
+			.containsExactlyInAnyOrder("ws.enabled", "ws.port", "ws.address", "ws.path", "ws.max-frame-size",
+					"ws.max-message-size", "ws.handshake-timeout", "ws.idle-timeout", "ws.ping-interval",
+					"ws.close-timeout", "ws.shutdown-timeout", "ws.max-connections", "ws.max-outbound-buffer",
+					"ws.allowed-origins", "ws.io-threads", "ws.handshake.max-request-line-length",
+					"ws.handshake.max-header-size", "ws.handshake.max-headers", "ws.executor.max-threads",
+					"ws.executor.queue-capacity", "ws.executor.keep-alive");
+		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
+			.as("description of %s", property.get("name"))
+			.isNotBlank()
+			.endsWith(".")
+			.doesNotStartWith("The ")
+			.doesNotStartWith("A "));
+	}
+
+	@Test
+	void recordsDefaultsOfSizesAndDurations() throws IOException {
+		assertThat(read("$.properties[?(@.name == 'ws.max-frame-size')].defaultValue")).containsExactly("1MB");
+		assertThat(read("$.properties[?(@.name == 'ws.handshake-timeout')].defaultValue")).containsExactly("10s");
+		assertThat(read("$.properties[?(@.name == 'ws.port')].defaultValue")).containsExactly(8081);
+	}
+
+	private static <T> List<T> read(String path) throws IOException {
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonPath.read(json, path);
+		}
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.wsboot.autoconfigure;
+
+import dev.wsboot.endpoint.OnMessage;
+import dev.wsboot.endpoint.WsEndpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatRuntimeException;
+
+/**
+ * Tests of what {@code META-INF/spring.factories} registers, through a real
+ * {@link SpringApplication}: the port initializer and the failure analyzers.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class WsSpringApplicationTests {
+
+	@Test
+	void publishesLocalPortOfServerStartedOnFreePort() {
+		try (ConfigurableApplicationContext context = run(EchoApplication.class)) {
+			assertThat(context.getEnvironment().getProperty("local.ws.server.port", Integer.class)).isPositive();
+		}
+	}
+
+	@Test
+	void reportsInvalidEndpointAsApplicationFailedToStart(CapturedOutput output) {
+		assertThatRuntimeException().isThrownBy(() -> run(InvalidEndpointApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("@OnMessage method " + InvalidEndpoint.class.getName()
+					+ ".onMessage(Object) has a parameter of unsupported type java.lang.Object.")
+			.contains("Declare only parameters of the types an @OnMessage method supports");
+	}
+
+	private static ConfigurableApplicationContext run(Class<?> application) {
+		SpringApplication springApplication = new SpringApplication(application);
+		springApplication.setWebApplicationType(WebApplicationType.NONE);
+		return springApplication.run("--ws.port=0", "--ws.shutdown-timeout=1s");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(WsAutoConfiguration.class)
+	@Import(EchoEndpoint.class)
+	static class EchoApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(WsAutoConfiguration.class)
+	@Import(InvalidEndpoint.class)
+	static class InvalidEndpointApplication {
+
+	}
+
+	@WsEndpoint("/echo")
+	static class EchoEndpoint {
+
+		@OnMessage
+		String echo(String text) {
+			return text;
+		}
+
+	}
+
+	@WsEndpoint("/invalid")
+	static class InvalidEndpoint {
+
+		@OnMessage
+		void onMessage(Object message) {
+		}
+
+	}
+
+}
