@@ -13,6 +13,7 @@ import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
+import dev.wsboot.server.CompositeWsServerObserver;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
@@ -72,13 +73,13 @@ public final class WsAutoConfiguration {
 	@ConditionalOnMissingBean(WsServerFactory.class)
 	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
 			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
-			ObjectProvider<WsServerObserver> observer, ObjectProvider<WsServerCustomizer> customizers) {
+			ObjectProvider<WsServerObserver> observers, ObjectProvider<WsServerCustomizer> customizers) {
 		NioWsServerFactory factory = new NioWsServerFactory();
 		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
 		factory.setFrameCodec(frameCodec);
 		factory.setHandshakeHandler(handshakeHandler);
 		factory.setExecutor(executor);
-		factory.setObserver(observer.getIfAvailable(() -> WsServerObserver.NONE));
+		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

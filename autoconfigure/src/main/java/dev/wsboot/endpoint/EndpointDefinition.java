@@ -3,6 +3,7 @@ package dev.wsboot.endpoint;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -96,6 +97,23 @@ final class EndpointDefinition {
 	}
 
 	/** The error method whose exception type is the closest superclass of {@code error}, if any. */
+	/** The handler methods by annotation, as signatures, for the Actuator endpoint. */
+	Map<String, List<String>> describeMethods() {
+		Map<String, List<String>> methods = new LinkedHashMap<>();
+		describe(methods, "OnOpen", this.onOpen);
+		describe(methods, "OnMessage", this.onText);
+		describe(methods, "OnMessage", this.onBinary);
+		describe(methods, "OnClose", this.onClose);
+		this.onError.forEach((method) -> describe(methods, "OnError", method));
+		return methods;
+	}
+
+	private static void describe(Map<String, List<String>> methods, String annotation, @Nullable EndpointMethod method) {
+		if (method != null) {
+			methods.computeIfAbsent(annotation, (key) -> new ArrayList<>()).add(method.signature());
+		}
+	}
+
 	@Nullable EndpointMethod onError(Throwable error) {
 		for (EndpointMethod method : this.onError) {
 			if (method.eventType().isInstance(error)) {

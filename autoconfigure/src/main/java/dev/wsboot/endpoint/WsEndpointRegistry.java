@@ -35,6 +35,8 @@ public class WsEndpointRegistry implements SmartInitializingSingleton {
 
 	private final List<WsEndpointHandler> handlers = new ArrayList<>();
 
+	private final List<WsEndpointDescriptor> descriptors = new ArrayList<>();
+
 	/**
 	 * Finds the endpoints among the beans of {@code beanFactory}.
 	 * @param beanFactory the bean factory holding the endpoint beans
@@ -57,8 +59,10 @@ public class WsEndpointRegistry implements SmartInitializingSingleton {
 						+ " and " + describe(beanFactory, beanName) + " are both mapped to path '" + path + "'.",
 						"Give each @WsEndpoint its own path; one without a path takes the 'ws.path' property.");
 			}
-			WsEndpointHandler handler = new WsEndpointHandler(EndpointDefinition.of(endpointClass),
-					() -> beanFactory.getBean(beanName));
+			EndpointDefinition definition = EndpointDefinition.of(endpointClass);
+			WsEndpointHandler handler = new WsEndpointHandler(definition, () -> beanFactory.getBean(beanName));
+			this.descriptors.add(new WsEndpointDescriptor(path, beanName, endpointClass.getName(),
+					definition.describeMethods(), List.of(annotation.subprotocols()), annotation.nonBlocking()));
 			this.handlers.add(handler);
 			this.routes.add(new WsRoute(path, handler, List.of(annotation.subprotocols()), annotation.nonBlocking()));
 		}
@@ -74,6 +78,11 @@ public class WsEndpointRegistry implements SmartInitializingSingleton {
 	/** The route of each endpoint, in the order the beans were defined. */
 	public List<WsRoute> getRoutes() {
 		return List.copyOf(this.routes);
+	}
+
+	/** A description of each endpoint, in the order the beans were defined. */
+	public List<WsEndpointDescriptor> getEndpoints() {
+		return List.copyOf(this.descriptors);
 	}
 
 	@Override

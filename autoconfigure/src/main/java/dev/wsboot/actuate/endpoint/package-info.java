@@ -1,0 +1,7 @@
+/**
+ * Actuator endpoint describing the WebSocket endpoints and their open sessions.
+ */
+@NullMarked
+package dev.wsboot.actuate.endpoint;
+
+import org.jspecify.annotations.NullMarked;
