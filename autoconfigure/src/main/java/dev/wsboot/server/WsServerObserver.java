@@ -1,6 +1,7 @@
 package dev.wsboot.server;
 
 import dev.wsboot.protocol.CloseStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hooks the server calls as traffic flows, for metrics and logging. Every method has an
@@ -14,7 +15,7 @@ public interface WsServerObserver {
 	};
 
 	/** A handshake was answered: 101 when accepted, else the HTTP status of the refusal. */
-	default void onHandshake(String path, int status) {
+	default void onHandshake(@Nullable String path, int status) {
 	}
 
 	/** A session opened. */

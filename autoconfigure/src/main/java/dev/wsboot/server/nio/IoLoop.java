@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ final class IoLoop implements Runnable {
 	}
 
 	/** Visits every connection of this loop on its thread. */
-	void forEachConnection(java.util.function.Consumer<Connection> action) {
+	void forEachConnection(Consumer<Connection> action) {
 		execute(() -> new ArrayList<>(this.connections).forEach(action));
 	}
 

@@ -3,6 +3,7 @@ package dev.wsboot.server.nio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
+import java.util.Arrays;
 
 /**
  * The bytes waiting to be written to one connection, in order, written with gathering
@@ -13,6 +14,14 @@ final class OutboundQueue {
 
 	/** How many buffers one gathering write takes at most (the OS's IOV_MAX is 1024). */
 	private static final int MAX_GATHER = 64;
+
+	/**
+	 * Bytes offered to one write call at most. The JDK copies every heap byte offered into a
+	 * temporary direct buffer before the system call, whether the socket takes it or not, so
+	 * offering a whole 16 MiB message again after each partial write would copy it over and
+	 * over; slices of this size keep the copying linear.
+	 */
+	private static final int MAX_WRITE = 256 * 1024;
 
 	private static final ByteBuffer[] NONE = new ByteBuffer[0];
 
@@ -45,19 +54,23 @@ final class OutboundQueue {
 		ByteBuffer[] batch = (this.count > 1) ? GATHER.get() : NONE;
 		while (this.count > 0) {
 			long written;
-			if (this.count == 1) {
-				written = channel.write(this.ring[this.head]);
+			ByteBuffer first = this.ring[this.head];
+			if (this.count == 1 || first.remaining() >= MAX_WRITE) {
+				written = writeOne(channel, first);
 			}
 			else {
-				int n = Math.min(this.count, MAX_GATHER);
-				if (batch.length < n) {
-					batch = GATHER.get();
-				}
-				for (int i = 0; i < n; i++) {
-					batch[i] = this.ring[(this.head + i) & (this.ring.length - 1)];
+				int n = 0;
+				long offered = 0;
+				while (n < this.count && n < MAX_GATHER && offered < MAX_WRITE) {
+					ByteBuffer buffer = this.ring[(this.head + n) & (this.ring.length - 1)];
+					if (n > 0 && offered + buffer.remaining() > MAX_WRITE) {
+						break;
+					}
+					batch[n++] = buffer;
+					offered += buffer.remaining();
 				}
 				written = channel.write(batch, 0, n);
-				java.util.Arrays.fill(batch, 0, n, null);
+				Arrays.fill(batch, 0, n, null);
 			}
 			this.bytes -= written;
 			dropWritten();
@@ -66,6 +79,17 @@ final class OutboundQueue {
 			}
 		}
 		return true;
+	}
+
+	private static long writeOne(GatheringByteChannel channel, ByteBuffer buffer) throws IOException {
+		if (buffer.remaining() <= MAX_WRITE || buffer.isDirect()) {
+			return channel.write(buffer);
+		}
+		ByteBuffer slice = buffer.duplicate();
+		slice.limit(slice.position() + MAX_WRITE);
+		int written = channel.write(slice);
+		buffer.position(buffer.position() + written);
+		return written;
 	}
 
 	private void dropWritten() {

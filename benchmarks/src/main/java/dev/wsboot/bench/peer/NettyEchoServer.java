@@ -80,226 +80,230 @@ import java.nio.charset.StandardCharsets;
  */
 public final class NettyEchoServer {
 
-  /** The broadcast endpoint's path; fixed so that load generators can rely on it. */
-  public static final String BROADCAST_PATH = "/broadcast";
+	/** The broadcast endpoint's path; fixed so that load generators can rely on it. */
+	public static final String BROADCAST_PATH = "/broadcast";
 
-  private final String host;
-  private final int port;
-  private final String echoPath;
-  private final int maxMessage;
-  private final int threads;
+	private final String host;
+	private final int port;
+	private final String echoPath;
+	private final int maxMessage;
+	private final int threads;
 
-  private NettyEchoServer(String host, int port, String echoPath, int maxMessage, int threads) {
-    this.host = host;
-    this.port = port;
-    this.echoPath = echoPath;
-    this.maxMessage = maxMessage;
-    this.threads = threads;
-  }
+	private NettyEchoServer(String host, int port, String echoPath, int maxMessage, int threads) {
+		this.host = host;
+		this.port = port;
+		this.echoPath = echoPath;
+		this.maxMessage = maxMessage;
+		this.threads = threads;
+	}
 
-  public static void main(String[] args) throws InterruptedException {
-    String host = "127.0.0.1";
-    int port = 9001;
-    String path = "/echo";
-    int maxMessage = 65536;
-    int threads = Runtime.getRuntime().availableProcessors();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      switch (arg) {
-        case "--host" -> host = value(args, ++i, arg);
-        case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
-        case "--path" -> path = value(args, ++i, arg);
-        case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, arg));
-        case "--threads" -> threads = Integer.parseInt(value(args, ++i, arg));
-        case "-h", "--help" -> {
-          System.err.println(
-              "usage: NettyEchoServer [--host 127.0.0.1] [--port 9001] [--path /echo]"
-                  + " [--max-message 65536] [--threads <cpus>]");
-          return;
-        }
-        default -> throw new IllegalArgumentException("unknown option: " + arg);
-      }
-    }
-    if (!path.startsWith("/") || path.equals(BROADCAST_PATH)) {
-      throw new IllegalArgumentException("--path must start with '/' and differ from " + BROADCAST_PATH);
-    }
-    if (maxMessage <= 0 || threads <= 0) {
-      throw new IllegalArgumentException("--max-message and --threads must be positive");
-    }
-    new NettyEchoServer(host, port, path, maxMessage, threads).run();
-  }
+	public static void main(String[] args) throws InterruptedException {
+		String host = "127.0.0.1";
+		int port = 9001;
+		String path = "/echo";
+		int maxMessage = 65536;
+		int threads = Runtime.getRuntime().availableProcessors();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			switch (arg) {
+				case "--host" -> host = value(args, ++i, arg);
+				case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+				case "--path" -> path = value(args, ++i, arg);
+				case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, arg));
+				case "--threads" -> threads = Integer.parseInt(value(args, ++i, arg));
+				case "-h", "--help" -> {
+					System.err.println(
+							"usage: NettyEchoServer [--host 127.0.0.1] [--port 9001] [--path /echo]"
+									+ " [--max-message 65536] [--threads <cpus>]");
+					return;
+				}
+				default -> throw new IllegalArgumentException("unknown option: " + arg);
+			}
+		}
+		if (!path.startsWith("/") || path.equals(BROADCAST_PATH)) {
+			throw new IllegalArgumentException("--path must start with '/' and differ from " + BROADCAST_PATH);
+		}
+		if (maxMessage <= 0 || threads <= 0) {
+			throw new IllegalArgumentException("--max-message and --threads must be positive");
+		}
+		new NettyEchoServer(host, port, path, maxMessage, threads).run();
+	}
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
-  }
+	private static String value(String[] args, int i, String option) {
+		if (i >= args.length) {
+			throw new IllegalArgumentException(option + " needs a value");
+		}
+		return args[i];
+	}
 
-  private void run() throws InterruptedException {
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    Class<? extends ServerChannel> serverChannel =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+	private void run() throws InterruptedException {
+		boolean epoll = Epoll.isAvailable();
+		IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+		Class<? extends ServerChannel> serverChannel =
+				epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
 
-    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
-    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, io);
-    ChannelGroup broadcastGroup = new DefaultChannelGroup("broadcast", GlobalEventExecutor.INSTANCE);
-    try {
-      ServerBootstrap bootstrap =
-          new ServerBootstrap()
-              .group(boss, workers)
-              .channel(serverChannel)
-              .option(ChannelOption.SO_BACKLOG, 1024)
-              .option(ChannelOption.SO_REUSEADDR, true)
-              .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-              .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-              .childOption(ChannelOption.TCP_NODELAY, true)
-              .childHandler(
-                  new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                      ch.pipeline()
-                          .addLast("http-codec", new HttpServerCodec())
-                          .addLast("http-aggregator", new HttpObjectAggregator(65536))
-                          .addLast("router", new PathRouter(broadcastGroup));
-                    }
-                  });
+		EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
+		EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, io);
+		ChannelGroup broadcastGroup = new DefaultChannelGroup("broadcast", GlobalEventExecutor.INSTANCE);
+		try {
+			ServerBootstrap bootstrap =
+					new ServerBootstrap()
+							.group(boss, workers)
+							.channel(serverChannel)
+							.option(ChannelOption.SO_BACKLOG, 1024)
+							.option(ChannelOption.SO_REUSEADDR, true)
+							.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+							.childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+							.childOption(ChannelOption.TCP_NODELAY, true)
+							.childHandler(
+									new ChannelInitializer<SocketChannel>() {
+										@Override
+										protected void initChannel(SocketChannel ch) {
+											ch.pipeline()
+													.addLast("http-codec", new HttpServerCodec())
+													.addLast("http-aggregator", new HttpObjectAggregator(65536))
+													.addLast("router", new PathRouter(broadcastGroup));
+										}
+									});
 
-      Channel server = bootstrap.bind(host, port).sync().channel();
-      int boundPort = ((InetSocketAddress) server.localAddress()).getPort();
-      System.err.printf(
-          "NettyEchoServer: transport=%s workers=%d echo=%s broadcast=%s max-message=%d%n",
-          epoll ? "epoll" : "nio", threads, echoPath, BROADCAST_PATH, maxMessage);
-      System.out.println("READY port=" + boundPort);
-      System.out.flush();
+			Channel server = bootstrap.bind(host, port).sync().channel();
+			int boundPort = ((InetSocketAddress) server.localAddress()).getPort();
+			System.err.printf(
+					"NettyEchoServer: transport=%s workers=%d echo=%s broadcast=%s max-message=%d%n",
+					epoll ? "epoll" : "nio", threads, echoPath, BROADCAST_PATH, maxMessage);
+			System.out.println("READY port=" + boundPort);
+			System.out.flush();
 
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> server.close().syncUninterruptibly(), "netty-peer-stop"));
-      server.closeFuture().sync();
-    } finally {
-      broadcastGroup.close().awaitUninterruptibly();
-      boss.shutdownGracefully();
-      workers.shutdownGracefully().syncUninterruptibly();
-    }
-  }
+			Runtime.getRuntime()
+					.addShutdownHook(new Thread(() -> server.close().syncUninterruptibly(), "netty-peer-stop"));
+			server.closeFuture().sync();
+		} finally {
+			broadcastGroup.close().awaitUninterruptibly();
+			boss.shutdownGracefully();
+			workers.shutdownGracefully().syncUninterruptibly();
+		}
+	}
 
-  private WebSocketServerProtocolHandler protocolHandler(String path) {
-    WebSocketDecoderConfig decoder =
-        WebSocketDecoderConfig.newBuilder()
-            .maxFramePayloadLength(maxMessage)
-            .allowExtensions(false)
-            .build();
-    WebSocketServerProtocolConfig config =
-        WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath(path)
-            // The router below already matched the exact path; this only lets a query string through.
-            .checkStartsWith(true)
-            .decoderConfig(decoder)
-            .build();
-    return new WebSocketServerProtocolHandler(config);
-  }
+	private WebSocketServerProtocolHandler protocolHandler(String path) {
+		WebSocketDecoderConfig decoder =
+				WebSocketDecoderConfig.newBuilder()
+						.maxFramePayloadLength(maxMessage)
+						.allowExtensions(false)
+						.build();
+		WebSocketServerProtocolConfig config =
+				WebSocketServerProtocolConfig.newBuilder()
+						.websocketPath(path)
+						// The router below already matched the exact path; this only lets a query string through.
+						.checkStartsWith(true)
+						.decoderConfig(decoder)
+						// The decoder already sends the right close code (1002, 1007, 1009); the stock
+						// default would add a second close frame "1000 Bye" that hides it. A Netty user
+						// who cares about RFC 6455 close codes turns it off, so the peer does too.
+						.sendCloseFrame(null)
+						.build();
+		return new WebSocketServerProtocolHandler(config);
+	}
 
-  /**
-   * Picks the endpoint from the upgrade request's path, installs that endpoint's WebSocket
-   * handlers behind itself, passes the request on and leaves the pipeline.
-   */
-  private final class PathRouter extends ChannelInboundHandlerAdapter {
-    private final ChannelGroup broadcastGroup;
+	/**
+	 * Picks the endpoint from the upgrade request's path, installs that endpoint's WebSocket
+	 * handlers behind itself, passes the request on and leaves the pipeline.
+	 */
+	private final class PathRouter extends ChannelInboundHandlerAdapter {
+		private final ChannelGroup broadcastGroup;
 
-    PathRouter(ChannelGroup broadcastGroup) {
-      this.broadcastGroup = broadcastGroup;
-    }
+		PathRouter(ChannelGroup broadcastGroup) {
+			this.broadcastGroup = broadcastGroup;
+		}
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (!(msg instanceof FullHttpRequest request)) {
-        ctx.fireChannelRead(msg);
-        return;
-      }
-      String path = new QueryStringDecoder(request.uri()).path();
-      ChannelHandler app;
-      if (path.equals(echoPath)) {
-        app = EchoHandler.INSTANCE;
-      } else if (path.equals(BROADCAST_PATH)) {
-        app = new BroadcastHandler(broadcastGroup);
-      } else {
-        request.release();
-        FullHttpResponse notFound =
-            new DefaultFullHttpResponse(
-                request.protocolVersion(),
-                HttpResponseStatus.NOT_FOUND,
-                Unpooled.copiedBuffer("no WebSocket endpoint at " + path + "\n", StandardCharsets.UTF_8));
-        notFound.headers()
-            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
-            .setInt(HttpHeaderNames.CONTENT_LENGTH, notFound.content().readableBytes())
-            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(notFound).addListener(ChannelFutureListener.CLOSE);
-        return;
-      }
-      ChannelPipeline pipeline = ctx.pipeline();
-      pipeline.addAfter(ctx.name(), "ws-protocol", protocolHandler(path));
-      pipeline.addAfter("ws-protocol", "ws-aggregator", new WebSocketFrameAggregator(maxMessage));
-      pipeline.addAfter("ws-aggregator", "app", app);
-      ctx.fireChannelRead(request);
-      pipeline.remove(this);
-    }
-  }
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			if (!(msg instanceof FullHttpRequest request)) {
+				ctx.fireChannelRead(msg);
+				return;
+			}
+			String path = new QueryStringDecoder(request.uri()).path();
+			ChannelHandler app;
+			if (path.equals(echoPath)) {
+				app = EchoHandler.INSTANCE;
+			} else if (path.equals(BROADCAST_PATH)) {
+				app = new BroadcastHandler(broadcastGroup);
+			} else {
+				request.release();
+				FullHttpResponse notFound =
+						new DefaultFullHttpResponse(
+								request.protocolVersion(),
+								HttpResponseStatus.NOT_FOUND,
+								Unpooled.copiedBuffer("no WebSocket endpoint at " + path + "\n", StandardCharsets.UTF_8));
+				notFound.headers()
+						.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
+						.setInt(HttpHeaderNames.CONTENT_LENGTH, notFound.content().readableBytes())
+						.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+				ctx.writeAndFlush(notFound).addListener(ChannelFutureListener.CLOSE);
+				return;
+			}
+			ChannelPipeline pipeline = ctx.pipeline();
+			pipeline.addAfter(ctx.name(), "ws-protocol", protocolHandler(path));
+			pipeline.addAfter("ws-protocol", "ws-aggregator", new WebSocketFrameAggregator(maxMessage));
+			pipeline.addAfter("ws-aggregator", "app", app);
+			ctx.fireChannelRead(request);
+			pipeline.remove(this);
+		}
+	}
 
-  /** Echoes each complete message back to its sender; one flush per read batch. */
-  @ChannelHandler.Sharable
-  private static final class EchoHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-    static final EchoHandler INSTANCE = new EchoHandler();
+	/** Echoes each complete message back to its sender; one flush per read batch. */
+	@ChannelHandler.Sharable
+	private static final class EchoHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+		static final EchoHandler INSTANCE = new EchoHandler();
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-      if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
-        // The aggregated frame is final with no reserved bits; send it straight back as it is.
-        ctx.write(frame.retain());
-      }
-    }
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+			if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+				// The aggregated frame is final with no reserved bits; send it straight back as it is.
+				ctx.write(frame.retain());
+			}
+		}
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-      ctx.flush();
-      ctx.fireChannelReadComplete();
-    }
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) {
+			ctx.flush();
+			ctx.fireChannelReadComplete();
+		}
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      // Protocol errors have already been answered with a close frame by Netty's decoder.
-      ctx.close();
-    }
-  }
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			// Protocol errors have already been answered with a close frame by Netty's decoder.
+			ctx.close();
+		}
+	}
 
-  /** Joins the group on handshake and fans each data message out to every member. */
-  private static final class BroadcastHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-    private final ChannelGroup group;
+	/** Joins the group on handshake and fans each data message out to every member. */
+	private static final class BroadcastHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+		private final ChannelGroup group;
 
-    BroadcastHandler(ChannelGroup group) {
-      this.group = group;
-    }
+		BroadcastHandler(ChannelGroup group) {
+			this.group = group;
+		}
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-      if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-        group.add(ctx.channel());
-      }
-      super.userEventTriggered(ctx, evt);
-    }
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+			if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+				group.add(ctx.channel());
+			}
+			super.userEventTriggered(ctx, evt);
+		}
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-      if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
-        // One write to the group: it sends each member a retained duplicate and then releases
-        // this reference, while SimpleChannelInboundHandler releases the one it was handed.
-        group.writeAndFlush(frame.retain());
-      }
-    }
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+			if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+				// One write to the group: it sends each member a retained duplicate and then releases
+				// this reference, while SimpleChannelInboundHandler releases the one it was handed.
+				group.writeAndFlush(frame.retain());
+			}
+		}
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close();
-    }
-  }
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			ctx.close();
+		}
+	}
 }
