@@ -55,6 +55,8 @@ final class ClientConnection implements FrameParser.Sink {
 
 	private long receivedAt;
 
+	private Runnable whenClosed;
+
 	ClientConnection(IoThread io, ConnectionSettings settings, InetAddress localAddress, ConnectionListener listener) {
 		this.io = io;
 		this.settings = settings;
@@ -118,6 +120,16 @@ final class ClientConnection implements FrameParser.Sink {
 		this.settings.pattern().writeMasked(buffer, seq, maskingKey);
 		markDirty();
 		return seq;
+	}
+
+	/** Like {@link #close(int)}, then runs {@code whenClosed} once the connection is gone, whatever the outcome. */
+	void close(int code, Runnable whenClosed) {
+		if (this.state == State.CLOSED) {
+			whenClosed.run();
+			return;
+		}
+		this.whenClosed = whenClosed;
+		close(code);
 	}
 
 	/** Starts the closing handshake; a connection not yet open is just dropped. */
@@ -348,6 +360,9 @@ final class ClientConnection implements FrameParser.Sink {
 		}
 		this.out.release();
 		this.listener.onClosed(this, clean);
+		if (this.whenClosed != null) {
+			this.whenClosed.run();
+		}
 	}
 
 	private String describe() {

@@ -144,7 +144,6 @@ final class IoThread implements Runnable {
 		try {
 			while (this.running) {
 				runTasks();
-				runTimers();
 				flushDirty();
 				if (this.tasks.isEmpty()) {
 					this.selector.select(this::dispatch, selectTimeoutMillis());
@@ -152,6 +151,9 @@ final class IoThread implements Runnable {
 				else {
 					this.selector.selectNow(this::dispatch);
 				}
+				// Timers after the ready keys: when this thread was starved of CPU, what already
+				// arrived must be handled before a deadline calls it missing.
+				runTimers();
 				flushDirty();
 			}
 		}

@@ -6,9 +6,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -93,15 +92,33 @@ final class LoadRun implements AutoCloseable {
 		}
 	}
 
-	/** Starts the closing handshake on every connection and waits until all are closed, or the close timeout passes. */
+	/**
+	 * Closes every connection with code 1000 and waits until all are closed, or the run's timeout
+	 * passes. At most {@code --connect-concurrency} closing handshakes are in progress at once, so
+	 * closing 10 000 connections does not flood the server, and each connection's close timeout
+	 * starts when its own close frame is sent.
+	 */
 	void closeAll(Collection<ClientConnection> connections) {
-		Map<IoThread, List<ClientConnection>> byThread = new HashMap<>();
-		for (ClientConnection connection : connections) {
-			byThread.computeIfAbsent(connection.io(), (t) -> new ArrayList<>()).add(connection);
+		Semaphore inProgress = new Semaphore(this.options.connectConcurrency());
+		long deadline = System.nanoTime() + this.options.timeout().toNanos();
+		try {
+			for (ClientConnection connection : connections) {
+				if (connection.isClosed()) {
+					continue;
+				}
+				if (!inProgress.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+					break;
+				}
+				connection.io().execute(() -> connection.close(1000, inProgress::release));
+			}
 		}
-		byThread.forEach((io, list) -> io.execute(() -> list.forEach((c) -> c.close(1000))));
-		long deadline = System.nanoTime() + this.options.closeTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-		while (System.nanoTime() - deadline < 0 && connections.stream().anyMatch((c) -> !c.isClosed())) {
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		long lastDeadline = Math.min(deadline,
+				System.nanoTime() + this.options.closeTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1));
+		while (System.nanoTime() - lastDeadline < 0 && connections.stream().anyMatch((c) -> !c.isClosed())) {
 			sleep(Duration.ofMillis(20));
 		}
 	}
