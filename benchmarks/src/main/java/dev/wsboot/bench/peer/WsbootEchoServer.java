@@ -20,6 +20,9 @@ import dev.wsboot.server.nio.NioWsServerFactory;
  * endpoint and a broadcast endpoint, taking the same options as {@code NettyEchoServer}. Handlers
  * run inline on the I/O thread by default, as Netty's do on its event loop; {@code --inline false}
  * measures the worker-executor path instead. Prints {@code READY port=<port>} once bound.
+ *
+ * <p>Options: {@code --port 9001 --path /echo --broadcast-path /broadcast --max-message 2097152
+ * --threads 1 --inline true --max-connections 200000 --ping-interval-ms 0 --idle-timeout-ms 0}.
  */
 public final class WsbootEchoServer {
 
@@ -41,6 +44,9 @@ public final class WsbootEchoServer {
 		factory.setMaxConnections(Integer.parseInt(options.getOrDefault("max-connections", "200000")));
 		factory.setMaxOutboundBuffer(Math.max(4 << 20, 2 * maxMessage));
 		factory.setShutdownTimeout(Duration.ofSeconds(2));
+		// Off by default, as in the Netty peer; on, they test keep-alive (a client must answer pings).
+		factory.setPingInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("ping-interval-ms", "0"))));
+		factory.setIdleTimeout(Duration.ofMillis(Long.parseLong(options.getOrDefault("idle-timeout-ms", "0"))));
 		AtomicReference<WsServer> server = new AtomicReference<>();
 		WsServer started = factory.create(List.of(new WsRoute(echoPath, new Echo(), List.of(), inline),
 				new WsRoute(broadcastPath, new Broadcast(server, broadcastPath), List.of(), inline)));
