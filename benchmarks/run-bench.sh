@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Side-by-side load test: wsboot (A) against Netty (B) on this machine's loopback.
+#
+# Each round starts a fresh server pinned to CPU 0 (taskset -c 0), waits for its "READY port="
+# line, runs the load generator pinned to CPU 1 (taskset -c 1), keeps its one JSON line, and
+# stops the server. Rounds alternate the order (A B, then B A, ...) so a drift in machine speed
+# does not favour one side. At the end: every round, the median score per server and the ratio
+# wsboot/Netty. CPU time of both processes is printed so a reader sees who saturated.
+#
+# This script builds nothing. Build first, from the repository root:
+#   ./mvnw -q -pl benchmarks -am package -DskipTests
+#
+# Examples:
+#   benchmarks/run-bench.sh --scenario echo
+#   benchmarks/run-bench.sh --scenario large --rounds 6 --jdk /usr/lib/jvm/temurin-25-jdk-amd64
+#   benchmarks/run-bench.sh --scenario connect -- --connections 10000 --steps 1000,5000
+#   benchmarks/run-bench.sh --scenario echo --jvm-flags "-Xms1g -Xmx1g -XX:+UseParallelGC" -- --duration 30s
+# Everything after "--" goes to the load generator unchanged.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$here/target/benchmarks.jar"
+
+scenario=echo
+rounds=4
+jvm_flags="-Xms512m -Xmx512m"
+generator_jvm_flags="-Xms256m -Xmx256m"
+jdk=""
+base_port=9301
+server_threads=1
+max_message=$((2 * 1024 * 1024))
+sides="wsboot netty"
+generator_args=()
+
+usage() {
+	sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+	cat <<'EOF'
+Options:
+  --scenario S         echo | large | handshake | connect | broadcast (default echo)
+  --rounds N           rounds, each running both servers (default 4)
+  --jvm-flags "..."    server JVM flags (default "-Xms512m -Xmx512m")
+  --gen-jvm-flags "."  load generator JVM flags (default "-Xms256m -Xmx256m")
+  --jdk PATH           JDK home for servers and generator (default: java on the PATH)
+  --port N             first port to try; each run takes the next free one (default 9301)
+  --server-threads N   I/O threads of both servers (default 1: they get one core)
+  --max-message N      largest message both servers accept (default 2097152)
+  --only wsboot|netty  run one side only
+  -- ARGS              passed to the load generator
+EOF
+}
+
+while (($#)); do
+	case "$1" in
+		--scenario) scenario="$2"; shift 2 ;;
+		--rounds) rounds="$2"; shift 2 ;;
+		--jvm-flags) jvm_flags="$2"; shift 2 ;;
+		--gen-jvm-flags) generator_jvm_flags="$2"; shift 2 ;;
+		--jdk) jdk="$2"; shift 2 ;;
+		--port) base_port="$2"; shift 2 ;;
+		--server-threads) server_threads="$2"; shift 2 ;;
+		--max-message) max_message="$2"; shift 2 ;;
+		--only) sides="$2"; shift 2 ;;
+		--) shift; generator_args=("$@"); break ;;
+		-h|--help) usage; exit 0 ;;
+		*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+	esac
+done
+
+java="${jdk:+$jdk/bin/}java"
+command -v "$java" >/dev/null || { echo "no java at $java" >&2; exit 2; }
+[[ -f "$jar" ]] || { echo "$jar is missing; build it: ./mvnw -q -pl benchmarks -am package -DskipTests" >&2; exit 2; }
+command -v taskset >/dev/null || { echo "taskset (util-linux) is needed to pin the processes" >&2; exit 2; }
+# 10 000 connections need 10 000 descriptors in each process; take what the hard limit allows.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+clock_ticks="$(getconf CLK_TCK)"
+
+out_dir="$here/target/run-bench/$(date +%Y%m%d-%H%M%S)-$scenario"
+mkdir -p "$out_dir"
+
+server_main() {
+	case "$1" in
+		wsboot) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
+		netty) echo dev.wsboot.bench.peer.NettyEchoServer ;;
+	esac
+}
+
+# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after the command name).
+cpu_ticks() {
+	local stat
+	stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
+	stat="${stat##*) }"
+	awk '{ print $12 + $13 }' <<<"$stat"
+}
+
+# The value of a numeric or boolean "key": in a JSON line (keys used here are unique in it).
+json_field() {
+	local value
+	value="$(sed -nE "s/.*\"$1\":(\"[^\"]*\"|[-0-9.eE+]+|true|false|null).*/\1/p" <<<"$2" | tr -d '"' | tr ' ' '_')"
+	echo "${value:--}"
+}
+
+stop_server() {
+	local pid="$1"
+	kill -TERM "$pid" 2>/dev/null || return 0
+	for _ in $(seq 1 100); do
+		kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+		sleep 0.1
+	done
+	echo "server $pid ignored SIGTERM for 10 s; killing it" >&2
+	kill -KILL "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+
+# The first port from $1 up that nothing listens on (other work may share this machine).
+free_port() {
+	local port="$1"
+	while command -v ss >/dev/null && [[ -n "$(ss -Htln "sport = :$port" 2>/dev/null)" ]]; do
+		port=$((port + 1))
+	done
+	echo "$port"
+}
+
+server_pid=""
+trap '[[ -n "$server_pid" ]] && stop_server "$server_pid"' EXIT
+
+# Runs one side once; appends "side score unit higher errors gen_cpu server_cpu wall gen_cores server_cores rc" to the table.
+run_once() {
+	local side="$1" round="$2" port="$3"
+	local log="$out_dir/round$round-$side"
+	# shellcheck disable=SC2086
+	taskset -c 0 "$java" $jvm_flags -cp "$jar" "$(server_main "$side")" \
+		--port "$port" --path /echo --max-message "$max_message" --threads "$server_threads" \
+		>"$log.server.out" 2>"$log.server.err" &
+	server_pid=$!
+	local ready=""
+	for _ in $(seq 1 300); do
+		ready="$(grep -m1 -oE 'READY port=[0-9]+' "$log.server.out" 2>/dev/null || true)"
+		[[ -n "$ready" ]] && break
+		kill -0 "$server_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if [[ -z "$ready" ]]; then
+		echo "$side did not print READY within 30 s; see $log.server.err" >&2
+		stop_server "$server_pid"; server_pid=""
+		return 1
+	fi
+	port="${ready#READY port=}"
+	local cpu_before rc=0
+	cpu_before="$(cpu_ticks "$server_pid")"
+	# shellcheck disable=SC2086
+	taskset -c 1 "$java" $generator_jvm_flags -cp "$jar" dev.wsboot.bench.load.LoadGenerator \
+		--scenario "$scenario" --port "$port" --server-pid "$server_pid" "${generator_args[@]}" \
+		>"$log.json" 2>"$log.generator.err" || rc=$?
+	local cpu_after
+	cpu_after="$(cpu_ticks "$server_pid")"
+	stop_server "$server_pid"; server_pid=""
+
+	local line
+	line="$(tail -n 1 "$log.json")"
+	local server_cpu
+	server_cpu="$(awk -v a="$cpu_before" -v b="$cpu_after" -v t="$clock_ticks" 'BEGIN { printf "%.2f", (b - a) / t }')"
+	printf '%s %s %s %s %s %s %s %s %s %s %s\n' "$side" \
+		"$(json_field score "$line")" "$(json_field score_unit "$line")" "$(json_field higher_is_better "$line")" \
+		"$(json_field total "$line")" "$(json_field generator_total_cpu_s "$line")" "$server_cpu" \
+		"$(json_field generator_total_wall_s "$line")" "$(json_field generator_cores "$line")" \
+		"$(json_field server_cores "$line")" "$rc" >>"$out_dir/table"
+	echo "$line" >>"$out_dir/results.jsonl"
+}
+
+echo "scenario $scenario, $rounds rounds, server JVM: $jvm_flags, java: $("$java" -version 2>&1 | head -n 1)"
+echo "generator args: ${generator_args[*]:-(defaults)}; logs in $out_dir"
+: >"$out_dir/table"
+read -r -a side_list <<<"$sides"
+port="$base_port"
+for round in $(seq 1 "$rounds"); do
+	order=("${side_list[@]}")
+	if ((round % 2 == 0)) && ((${#side_list[@]} == 2)); then
+		order=("${side_list[1]}" "${side_list[0]}")
+	fi
+	for side in "${order[@]}"; do
+		echo "round $round: $side ..." >&2
+		port="$(free_port "$port")"
+		run_once "$side" "$round" "$port" || echo "$side 0 - - - - - - - - failed" >>"$out_dir/table"
+		port=$((port + 1))
+		awk -v r="$round" 'END { printf "round %-2s %-7s score %-14s %-15s errors %-4s gen cpu %6ss  server cpu %6ss  wall %6ss  window cores: gen %-5s server %-5s rc %s\n", r, $1, $2, $3, $5, $6, $7, $8, $9, $10, $11 }' "$out_dir/table"
+	done
+done
+
+echo
+awk -v scenario="$scenario" '
+	$11 == "failed" { next }
+	{ n[$1]++; score[$1, n[$1]] = $2; unit = $3; higher = $4; gen[$1] += $6; srv[$1] += $7; wall[$1] += $8 }
+	function median(side,   i, j, t, m, v) {
+		m = n[side]
+		for (i = 1; i <= m; i++) v[i] = score[side, i] + 0
+		for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+		return (m % 2) ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+	}
+	END {
+		for (side in n) {
+			med[side] = median(side)
+			printf "median %-7s %14.3f %s over %d rounds; CPU per run: generator %.2fs, server %.2fs, wall %.2fs\n", side, med[side], unit, n[side], gen[side] / n[side], srv[side] / n[side], wall[side] / n[side]
+		}
+		if (("wsboot" in med) && ("netty" in med) && med["netty"] != 0) {
+			printf "ratio wsboot/netty (%s): %.3f (%s is better)\n", scenario, med["wsboot"] / med["netty"], (higher == "true") ? "higher" : "lower"
+		}
+	}' "$out_dir/table"
+echo "JSON lines: $out_dir/results.jsonl"

@@ -1,0 +1,17 @@
+package dev.wsboot.bench.load;
+
+/** One kind of load; runs to completion by itself and returns its figures. */
+interface Scenario {
+
+	Results run(LoadRun run) throws Exception;
+
+	static Scenario named(String name) {
+		return switch (name) {
+			case "echo", "large" -> new EchoScenario();
+			case "handshake" -> new HandshakeScenario();
+			case "connect" -> new ConnectScenario();
+			case "broadcast" -> new BroadcastScenario();
+			default -> throw new IllegalArgumentException("unknown scenario " + name);
+		};
+	}
+}

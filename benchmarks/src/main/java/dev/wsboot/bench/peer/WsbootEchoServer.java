@@ -1,0 +1,118 @@
+package dev.wsboot.bench.peer;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.server.PreparedMessage;
+import dev.wsboot.server.WsHandler;
+import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsServer;
+import dev.wsboot.server.WsSession;
+import dev.wsboot.server.nio.NioWsServerFactory;
+
+/**
+ * The wsboot side of the side-by-side benchmark: our NIO server, without Spring, with an echo
+ * endpoint and a broadcast endpoint, taking the same options as {@code NettyEchoServer}. Handlers
+ * run inline on the I/O thread by default, as Netty's do on its event loop; {@code --inline false}
+ * measures the worker-executor path instead. Prints {@code READY port=<port>} once bound.
+ *
+ * <p>Options: {@code --port 9001 --path /echo --broadcast-path /broadcast --max-message 2097152
+ * --threads 1 --inline true --max-connections 200000 --ping-interval-ms 0 --idle-timeout-ms 0}.
+ */
+public final class WsbootEchoServer {
+
+	private WsbootEchoServer() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		Map<String, String> options = parse(args);
+		int port = Integer.parseInt(options.getOrDefault("port", "9001"));
+		String echoPath = options.getOrDefault("path", "/echo");
+		String broadcastPath = options.getOrDefault("broadcast-path", "/broadcast");
+		int maxMessage = Integer.parseInt(options.getOrDefault("max-message", Integer.toString(2 << 20)));
+		boolean inline = Boolean.parseBoolean(options.getOrDefault("inline", "true"));
+
+		NioWsServerFactory factory = new NioWsServerFactory();
+		factory.setPort(port);
+		factory.setIoThreads(Integer.parseInt(options.getOrDefault("threads", "1")));
+		factory.setLimits(new WebSocketLimits(maxMessage, maxMessage));
+		factory.setMaxConnections(Integer.parseInt(options.getOrDefault("max-connections", "200000")));
+		factory.setMaxOutboundBuffer(Math.max(4 << 20, 2 * maxMessage));
+		factory.setShutdownTimeout(Duration.ofSeconds(2));
+		// Off by default, as in the Netty peer; on, they test keep-alive (a client must answer pings).
+		factory.setPingInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("ping-interval-ms", "0"))));
+		factory.setIdleTimeout(Duration.ofMillis(Long.parseLong(options.getOrDefault("idle-timeout-ms", "0"))));
+		AtomicReference<WsServer> server = new AtomicReference<>();
+		WsServer started = factory.create(List.of(new WsRoute(echoPath, new Echo(), List.of(), inline),
+				new WsRoute(broadcastPath, new Broadcast(server, broadcastPath), List.of(), inline)));
+		server.set(started);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			started.stop();
+			stopped.countDown();
+		}, "ws-bench-shutdown"));
+		started.start();
+		System.out.println("READY port=" + started.port());
+		System.out.flush();
+		stopped.await();
+	}
+
+	private static Map<String, String> parse(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			if (!args[i].startsWith("--")) {
+				throw new IllegalArgumentException("expected --option value pairs, got " + args[i]);
+			}
+			options.put(args[i].substring(2), args[i + 1]);
+		}
+		if (args.length % 2 != 0) {
+			throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value");
+		}
+		return options;
+	}
+
+	/** Sends every message back to its sender. */
+	private static final class Echo implements WsHandler {
+
+		@Override
+		public void onText(WsSession session, String text) {
+			session.sendText(text);
+		}
+
+		@Override
+		public void onBinary(WsSession session, byte[] data) {
+			session.sendBinary(data);
+		}
+
+	}
+
+	/** Sends every message to every session on the broadcast path, the sender included, encoded once. */
+	private static final class Broadcast implements WsHandler {
+
+		private final AtomicReference<WsServer> server;
+
+		private final String path;
+
+		Broadcast(AtomicReference<WsServer> server, String path) {
+			this.server = server;
+			this.path = path;
+		}
+
+		@Override
+		public void onText(WsSession session, String text) {
+			this.server.get().sessions().broadcast(this.path, PreparedMessage.text(text));
+		}
+
+		@Override
+		public void onBinary(WsSession session, byte[] data) {
+			this.server.get().sessions().broadcast(this.path, PreparedMessage.binary(data));
+		}
+
+	}
+
+}
