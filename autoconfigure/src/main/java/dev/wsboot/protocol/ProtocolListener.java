@@ -12,7 +12,10 @@ public interface ProtocolListener {
 	/** A complete binary message. */
 	void onBinary(byte[] data);
 
-	/** A ping, already answered with a pong carrying the same payload. */
+	/**
+	 * A ping, already answered with a pong carrying the same payload unless a close frame
+	 * was sent before it arrived.
+	 */
 	default void onPing(byte[] payload) {
 	}
 

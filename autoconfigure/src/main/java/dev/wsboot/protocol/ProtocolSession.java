@@ -46,7 +46,8 @@ public final class ProtocolSession {
 			while (!this.inputDone && (frame = this.decoder.decode(in)) != null) {
 				onFrame(frame);
 			}
-			if (!this.inputDone) {
+			// Data after our close frame is ignored, so a partial one is not checked either.
+			if (!this.inputDone && !this.closeSent.get()) {
 				this.assembler.onPartialFrame(this.decoder);
 			}
 		}

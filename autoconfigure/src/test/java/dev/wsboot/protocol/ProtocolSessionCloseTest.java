@@ -2,7 +2,6 @@ package dev.wsboot.protocol;
 
 import java.util.Arrays;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -210,8 +209,6 @@ class ProtocolSessionCloseTest {
 		}
 
 		@Test
-		@Disabled("BUG: ProtocolSession.receive runs MessageAssembler.onPartialFrame after the server sent close, "
-				+ "so a data frame split across reads fails the connection while the same frame whole is ignored")
 		void dataFramesAfterTheServerSentCloseAreIgnoredHoweverTheBytesAreSplit() {
 			byte[] wire = concat(HEL, LO, CLOSE_1000);
 			for (int split = 1; split < wire.length; split++) {
@@ -224,8 +221,6 @@ class ProtocolSessionCloseTest {
 		}
 
 		@Test
-		@Disabled("BUG: ProtocolSession.receive runs MessageAssembler.onPartialFrame after the server sent close, "
-				+ "so invalid UTF-8 in a text frame split across reads fails with 1007 instead of being ignored")
 		void textAfterTheServerSentCloseIsNotCheckedWhileItArrives() {
 			transport().session().close(CloseStatus.NORMAL);
 			byte[] invalidText = FrameBytes.text(hex("ce ba ed a0 80 20 20")).build();
