@@ -1,0 +1,191 @@
+package dev.wsboot.actuate.metrics;
+
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
+
+import dev.wsboot.autoconfigure.WsAutoConfiguration;
+import dev.wsboot.autoconfigure.actuate.WsMetricsAutoConfiguration;
+import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
+import dev.wsboot.endpoint.OnMessage;
+import dev.wsboot.endpoint.WsEndpoint;
+import dev.wsboot.operations.RawWsClient;
+import dev.wsboot.operations.WsTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.RequiredSearch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link WsServerMetrics}: the meters move as a real client talks to a real server.
+ * Meters are read with Awaitility where the server records them on its own threads after
+ * the client has already seen the effect.
+ */
+class WsServerMetricsTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WsAutoConfiguration.class, WsMetricsAutoConfiguration.class))
+		.withInitializer(new WsServerPortInfoApplicationContextInitializer())
+		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+		.withUserConfiguration(EchoEndpoint.class)
+		.withPropertyValues("ws.port=0", "ws.shutdown-timeout=1s");
+
+	@Test
+	void gaugesActiveSessionsPerPath() {
+		this.contextRunner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			RequiredSearch active = registry.get("ws.server.sessions.active").tag("path", "/echo");
+			assertThat(active.gauge().value()).isZero();
+			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			await().untilAsserted(() -> assertThat(active.gauge().value()).isEqualTo(1));
+			client.close();
+			await().untilAsserted(() -> assertThat(active.gauge().value()).isZero());
+		});
+	}
+
+	@Test
+	void countsAcceptedHandshakes() {
+		this.contextRunner.run((context) -> {
+			WsTestClient.connect(port(context), "/echo").close();
+			WsTestClient.connect(port(context), "/echo").close();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(registry.get("ws.server.handshakes")
+				.tags("path", "/echo", "outcome", "accepted", "status", "101")
+				.counter()
+				.count()).isEqualTo(2));
+		});
+	}
+
+	@Test
+	void countsRefusedHandshakesToAnUnknownPathUnderPathNone() {
+		this.contextRunner.run((context) -> {
+			try (RawWsClient client = RawWsClient.connect(port(context))) {
+				assertThat(client.upgrade("/nowhere")).isEqualTo(404);
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(registry.get("ws.server.handshakes")
+				.tags("path", "none", "outcome", "refused", "status", "404")
+				.counter()
+				.count()).isEqualTo(1));
+			assertThat(registry.find("ws.server.handshakes").tag("path", "/nowhere").counters()).isEmpty();
+		});
+	}
+
+	@Test
+	void summarizesMessagesAndPayloadBytesByDirectionAndType() {
+		this.contextRunner.run((context) -> {
+			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			assertThat(client.echo("hello")).isEqualTo("hello");
+			assertThat(client.echo("hi")).isEqualTo("hi");
+			client.sendBinary(new byte[] { 1, 2, 3 });
+			assertThat(client.nextBinary()).containsExactly(1, 2, 3);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			for (String name : new String[] { "ws.server.messages.received", "ws.server.messages.sent" }) {
+				await().untilAsserted(() -> {
+					RequiredSearch text = registry.get(name).tags("path", "/echo", "type", "text");
+					assertThat(text.summary().count()).as(name + " text count").isEqualTo(2);
+					assertThat(text.summary().totalAmount()).as(name + " text bytes").isEqualTo(7);
+					RequiredSearch binary = registry.get(name).tags("path", "/echo", "type", "binary");
+					assertThat(binary.summary().count()).as(name + " binary count").isEqualTo(1);
+					assertThat(binary.summary().totalAmount()).as(name + " binary bytes").isEqualTo(3);
+				});
+			}
+			client.close();
+		});
+	}
+
+	@Test
+	void timesEveryHandlerCall() {
+		this.contextRunner.run((context) -> {
+			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			client.echo("one");
+			client.echo("two");
+			client.sendBinary(new byte[] { 3 });
+			client.nextBinary();
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(
+					registry.get("ws.server.message.handling").tag("path", "/echo").timer().count())
+				.isEqualTo(3));
+			client.close();
+		});
+	}
+
+	@Test
+	void countsClosesByCode() {
+		this.contextRunner.run((context) -> {
+			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			assertThat(client.close()).isEqualTo(1000);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(
+					registry.get("ws.server.closes").tags("path", "/echo", "code", "1000").counter().count())
+				.isEqualTo(1));
+		});
+	}
+
+	@Test
+	void countsConnectionsRefusedByTheConnectionLimit() {
+		this.contextRunner.withPropertyValues("ws.max-connections=1").run((context) -> {
+			WsTestClient first = WsTestClient.connect(port(context), "/echo");
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> WsTestClient.connect(port(context), "/echo"))
+				.havingCause()
+				.isInstanceOfSatisfying(WebSocketHandshakeException.class,
+						(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(503));
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> {
+				assertThat(registry.get("ws.server.limits.exceeded").tag("limit", "max-connections").counter().count())
+					.isEqualTo(1);
+				assertThat(registry.get("ws.server.handshakes")
+					.tags("path", "/echo", "outcome", "refused", "status", "503")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+			assertThat(first.echo("still served")).isEqualTo("still served");
+			first.close();
+		});
+	}
+
+	@Test
+	void countsSessionsClosedByTheIdleTimeout() {
+		this.contextRunner.withPropertyValues("ws.idle-timeout=200ms").run((context) -> {
+			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			assertThat(client.awaitCloseCode()).isEqualTo(1001);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> {
+				assertThat(registry.get("ws.server.limits.exceeded").tag("limit", "idle-timeout").counter().count())
+					.isEqualTo(1);
+				assertThat(registry.get("ws.server.closes").tags("path", "/echo", "code", "1001").counter().count())
+					.isEqualTo(1);
+			});
+		});
+	}
+
+	private static int port(AssertableApplicationContext context) {
+		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
+		assertThat(port).as("local.ws.server.port").isNotNull();
+		return port;
+	}
+
+	@WsEndpoint("/echo")
+	static class EchoEndpoint {
+
+		@OnMessage
+		String echo(String text) {
+			return text;
+		}
+
+		@OnMessage
+		byte[] echo(byte[] data) {
+			return data;
+		}
+
+	}
+
+}
