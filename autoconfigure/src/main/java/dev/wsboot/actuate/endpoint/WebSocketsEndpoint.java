@@ -1,5 +1,6 @@
 package dev.wsboot.actuate.endpoint;
 
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -89,7 +90,8 @@ public class WebSocketsEndpoint {
 
 		static SessionDescriptor of(WsSession session) {
 			WsSessionStatistics statistics = session.statistics();
-			return new SessionDescriptor(session.id(), session.path(), session.remoteAddress().toString(),
+			InetSocketAddress remote = session.remoteAddress();
+			return new SessionDescriptor(session.id(), session.path(), remote.getHostString() + ":" + remote.getPort(),
 					session.openedAt(), statistics.messagesReceived(), statistics.bytesReceived(),
 					statistics.messagesSent(), statistics.bytesSent(), session.bufferedAmount());
 		}

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the WebSocket server: UP while it listens, DOWN otherwise, with its port, open
- * sessions and endpoint paths as details.
+ * Health of the WebSocket server: UP while it listens, with its port, open sessions, open
+ * connections and endpoint paths as details; DOWN otherwise.
  */
 public class WsServerHealthIndicator extends AbstractHealthIndicator {
 
@@ -26,13 +26,13 @@ public class WsServerHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		if (this.server.isRunning()) {
-			builder.up();
+		if (!this.server.isRunning()) {
+			// No port: a stopped server listens on none.
+			builder.down().withDetail("activeSessions", this.server.sessions().count()).withDetail("endpoints", this.paths);
+			return;
 		}
-		else {
-			builder.down();
-		}
-		builder.withDetail("port", this.server.port())
+		builder.up()
+			.withDetail("port", this.server.port())
 			.withDetail("activeSessions", this.server.sessions().count())
 			.withDetail("endpoints", this.paths);
 		if (this.server instanceof NioWsServer nio) {

@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Bean;
  * Records the WebSocket server's traffic in Micrometer when the application has a
  * {@link MeterRegistry}; see {@link WsServerMetrics} for the meters.
  */
-@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class },
-		before = WsAutoConfiguration.class)
+@AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+		WsAutoConfiguration.class })
 @ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
-@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, WsEndpointRegistry.class })
 public final class WsMetricsAutoConfiguration {
 
 	@Bean

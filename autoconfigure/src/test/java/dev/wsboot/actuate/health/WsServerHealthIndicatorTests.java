@@ -58,11 +58,11 @@ class WsServerHealthIndicatorTests {
 	@Test
 	void isDownOnceTheServerHasStopped() {
 		this.contextRunner.run((context) -> {
-			int port = port(context);
+			port(context);
 			context.getBean(WsServerBootstrap.class).stop();
 			Health health = context.getBean(WsServerHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("port", port).containsEntry("activeSessions", 0);
+			assertThat(health.getDetails()).doesNotContainKey("port").containsEntry("activeSessions", 0);
 		});
 	}
 

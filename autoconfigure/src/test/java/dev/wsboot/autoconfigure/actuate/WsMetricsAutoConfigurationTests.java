@@ -16,7 +16,6 @@ import dev.wsboot.server.WsSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -90,9 +89,6 @@ class WsMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	@Disabled("BUG: with ws.enabled=false and a MeterRegistry the context fails to start: "
-			+ "WsMetricsAutoConfiguration has no ws.enabled condition, so its wsServerMetricsBinder bean "
-			+ "asks for the WsEndpointRegistry that WsAutoConfiguration did not create")
 	void createsNoMetricsWhenTheServerIsDisabled() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("ws.enabled=false")
