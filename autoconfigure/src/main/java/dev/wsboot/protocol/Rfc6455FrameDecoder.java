@@ -17,8 +17,8 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 
 	private static final int MAX_HEADER = 14;
 
-	/** First allocation for a payload that did not arrive whole in one read. */
-	private static final int INITIAL_PARTIAL_CAPACITY = 8 * 1024;
+	/** Frames up to this size get their whole payload array when their first bytes arrive. */
+	private static final int INITIAL_PARTIAL_CAPACITY = 64 * 1024;
 
 	private final WebSocketLimits limits;
 
@@ -166,12 +166,24 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 		this.opcode = Opcode.fromBits(this.header[0] & 0x0F);
 	}
 
+	/**
+	 * Grows the partial payload to hold {@code needed} bytes. Small frames get their declared
+	 * size at once; larger ones double, and jump to the declared size once a quarter of it
+	 * has arrived, so memory follows what the peer really sent (at most four times it) with
+	 * few copies.
+	 */
 	private void ensureCapacity(int needed) {
 		if (needed <= this.payload.length) {
 			return;
 		}
-		int capacity = Math.max(this.payload.length * 2, Math.max(needed, INITIAL_PARTIAL_CAPACITY));
-		this.payload = Arrays.copyOf(this.payload, Math.min(capacity, this.payloadLength));
+		int capacity;
+		if (this.payloadLength <= INITIAL_PARTIAL_CAPACITY || needed >= this.payloadLength / 4) {
+			capacity = this.payloadLength;
+		}
+		else {
+			capacity = Math.min(this.payloadLength, Math.max(needed, Math.max(this.payload.length * 2, INITIAL_PARTIAL_CAPACITY)));
+		}
+		this.payload = Arrays.copyOf(this.payload, capacity);
 	}
 
 	@Override

@@ -30,7 +30,8 @@ final class IoLoop implements Runnable {
 
 	private static final Logger logger = LoggerFactory.getLogger(IoLoop.class);
 
-	private static final int READ_BUFFER_SIZE = 64 * 1024;
+	/** One per loop, not per connection: large enough that a big message needs few reads. */
+	private static final int READ_BUFFER_SIZE = 128 * 1024;
 
 	private final NioWsServer server;
 
