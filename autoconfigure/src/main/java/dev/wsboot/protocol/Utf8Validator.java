@@ -46,14 +46,23 @@ public final class Utf8Validator {
 				if (i == end) {
 					break;
 				}
-				int b = bytes[i++] & 0xFF;
-				if (b < 0x80) {
+				int b = bytes[i];
+				if (b >= 0) {
+					i++;
 					continue;
 				}
-				if (!startSequence(b)) {
+				// A whole sequence in the buffer is checked in place; only one cut by the end
+				// of the chunk goes through the byte-by-byte state below.
+				int width = sequenceWidth(bytes, i, end);
+				if (width > 0) {
+					i += width;
+					continue;
+				}
+				if (width < 0 || !startSequence(b & 0xFF)) {
 					this.pending = -1;
 					return false;
 				}
+				i++;
 			}
 			else {
 				int b = bytes[i++] & 0xFF;
@@ -67,6 +76,54 @@ public final class Utf8Validator {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Checks the multi-byte sequence starting at {@code i}: its width when it is complete
+	 * and valid, 0 when the chunk ends inside it, -1 when it is invalid.
+	 */
+	private static int sequenceWidth(byte[] bytes, int i, int end) {
+		int lead = bytes[i] & 0xFF;
+		int low = 0x80;
+		int high = 0xBF;
+		int width;
+		if (lead >= 0xC2 && lead <= 0xDF) {
+			width = 2;
+		}
+		else if (lead >= 0xE0 && lead <= 0xEF) {
+			width = 3;
+			if (lead == 0xE0) {
+				low = 0xA0;
+			}
+			else if (lead == 0xED) {
+				high = 0x9F;
+			}
+		}
+		else if (lead >= 0xF0 && lead <= 0xF4) {
+			width = 4;
+			if (lead == 0xF0) {
+				low = 0x90;
+			}
+			else if (lead == 0xF4) {
+				high = 0x8F;
+			}
+		}
+		else {
+			return -1;
+		}
+		if (i + width > end) {
+			return 0;
+		}
+		int second = bytes[i + 1] & 0xFF;
+		if (second < low || second > high) {
+			return -1;
+		}
+		for (int k = 2; k < width; k++) {
+			if ((bytes[i + k] & 0xC0) != 0x80) {
+				return -1;
+			}
+		}
+		return width;
 	}
 
 	/**
