@@ -248,15 +248,24 @@ final class Connection implements ProtocolListener {
 		WsServerObserver observer = this.settings.observer();
 		observer.onMessageReceived(current, true, length);
 		WsHandler target = this.handler;
-		if (observer == WsServerObserver.NONE) {
-			call(() -> target.onText(current, text));
-		}
-		else {
+		if (observer != WsServerObserver.NONE) {
 			call(() -> {
 				long start = System.nanoTime();
 				target.onText(current, text);
 				observer.onHandlerCompleted(current, System.nanoTime() - start);
 			});
+		}
+		else if (this.dispatcher == null) {
+			// Inline route: straight into the handler, no task object per message.
+			try {
+				target.onText(current, text);
+			}
+			catch (Throwable ex) {
+				onHandlerFailure(ex);
+			}
+		}
+		else {
+			this.dispatcher.dispatch(() -> target.onText(current, text));
 		}
 	}
 
@@ -267,15 +276,23 @@ final class Connection implements ProtocolListener {
 		WsServerObserver observer = this.settings.observer();
 		observer.onMessageReceived(current, false, data.length);
 		WsHandler target = this.handler;
-		if (observer == WsServerObserver.NONE) {
-			call(() -> target.onBinary(current, data));
-		}
-		else {
+		if (observer != WsServerObserver.NONE) {
 			call(() -> {
 				long start = System.nanoTime();
 				target.onBinary(current, data);
 				observer.onHandlerCompleted(current, System.nanoTime() - start);
 			});
+		}
+		else if (this.dispatcher == null) {
+			try {
+				target.onBinary(current, data);
+			}
+			catch (Throwable ex) {
+				onHandlerFailure(ex);
+			}
+		}
+		else {
+			this.dispatcher.dispatch(() -> target.onBinary(current, data));
 		}
 	}
 
