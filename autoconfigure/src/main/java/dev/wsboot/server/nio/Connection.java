@@ -242,57 +242,48 @@ final class Connection implements ProtocolListener {
 
 	@Override
 	public void onText(String text) {
-		int length = this.protocol.lastMessageLength();
+		onMessage(text, null, this.protocol.lastMessageLength());
+	}
+
+	@Override
+	public void onBinary(byte[] data) {
+		onMessage(null, data, data.length);
+	}
+
+	/** A complete message: exactly one of {@code text} and {@code data} is set. */
+	private void onMessage(@Nullable String text, byte @Nullable [] data, int length) {
 		NioWsSession current = this.session;
 		current.received(length);
 		WsServerObserver observer = this.settings.observer();
-		observer.onMessageReceived(current, true, length);
+		observer.onMessageReceived(current, text != null, length);
 		WsHandler target = this.handler;
 		if (observer != WsServerObserver.NONE) {
 			call(() -> {
 				long start = System.nanoTime();
-				target.onText(current, text);
+				deliver(target, current, text, data);
 				observer.onHandlerCompleted(current, System.nanoTime() - start);
 			});
 		}
 		else if (this.dispatcher == null) {
 			// Inline route: straight into the handler, no task object per message.
 			try {
-				target.onText(current, text);
+				deliver(target, current, text, data);
 			}
 			catch (Throwable ex) {
 				onHandlerFailure(ex);
 			}
 		}
 		else {
-			this.dispatcher.dispatch(() -> target.onText(current, text));
+			this.dispatcher.dispatch(() -> deliver(target, current, text, data));
 		}
 	}
 
-	@Override
-	public void onBinary(byte[] data) {
-		NioWsSession current = this.session;
-		current.received(data.length);
-		WsServerObserver observer = this.settings.observer();
-		observer.onMessageReceived(current, false, data.length);
-		WsHandler target = this.handler;
-		if (observer != WsServerObserver.NONE) {
-			call(() -> {
-				long start = System.nanoTime();
-				target.onBinary(current, data);
-				observer.onHandlerCompleted(current, System.nanoTime() - start);
-			});
-		}
-		else if (this.dispatcher == null) {
-			try {
-				target.onBinary(current, data);
-			}
-			catch (Throwable ex) {
-				onHandlerFailure(ex);
-			}
+	private static void deliver(WsHandler target, NioWsSession session, @Nullable String text, byte @Nullable [] data) {
+		if (text != null) {
+			target.onText(session, text);
 		}
 		else {
-			this.dispatcher.dispatch(() -> target.onBinary(current, data));
+			target.onBinary(session, data);
 		}
 	}
 
