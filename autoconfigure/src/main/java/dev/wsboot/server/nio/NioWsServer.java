@@ -136,8 +136,10 @@ public final class NioWsServer implements WsServer {
 		this.loops = ioLoops;
 		this.acceptor = new Acceptor(this, channel, ioLoops);
 		this.acceptor.start();
-		logger.info("WebSocket server started on port {} (address {}, endpoints: {})", this.boundAddress.getPort(),
-				this.boundAddress.getAddress().getHostAddress(), String.join(", ", this.routes.keySet()));
+		String where = (this.settings.address() != null) ? this.boundAddress.getAddress().getHostAddress()
+				: "all interfaces";
+		logger.info("WebSocket server started on port {} ({}) with endpoints {}", this.boundAddress.getPort(), where,
+				String.join(", ", this.routes.keySet()));
 	}
 
 	@Override
