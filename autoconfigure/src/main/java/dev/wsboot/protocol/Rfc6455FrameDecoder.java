@@ -82,6 +82,20 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 
 	/** Reads header bytes; true once the header is complete and checked. */
 	private boolean readHeader(ByteBuffer in) {
+		if (this.headerFilled == 0 && in.remaining() >= 2) {
+			// Usual case: the whole header is in this read, so take it in one copy.
+			int length7 = in.get(in.position() + 1) & 0x7F;
+			int length = 2 + ((length7 == 126) ? 2 : (length7 == 127) ? 8 : 0) + 4;
+			if (in.remaining() >= length) {
+				in.get(this.header, 0, 2);
+				this.headerFilled = 2;
+				this.headerLength = checkFirstTwoBytes();
+				in.get(this.header, 2, this.headerLength - 2);
+				this.headerFilled = this.headerLength;
+				parseLengthAndMask();
+				return true;
+			}
+		}
 		while (this.headerFilled < 2) {
 			if (!in.hasRemaining()) {
 				return false;

@@ -651,7 +651,7 @@ final class Connection implements ProtocolListener {
 				return;
 			}
 			try {
-				finished = this.outbound.writeTo(this.channel);
+				finished = write();
 			}
 			catch (IOException ex) {
 				this.outbound.clear();
@@ -673,12 +673,20 @@ final class Connection implements ProtocolListener {
 		}
 	}
 
+	/** Writes the queue; the I/O thread through its direct buffer, others with gathering writes. */
+	private boolean write() throws IOException {
+		if (Thread.currentThread() == this.loop.thread()) {
+			return this.outbound.writeTo(this.channel, this.loop.writeBuffer());
+		}
+		return this.outbound.writeTo(this.channel);
+	}
+
 	/** OP_WRITE fired: the socket takes bytes again. */
 	void onWritable() {
 		boolean linger = false;
 		synchronized (this.outbound) {
 			try {
-				if (!this.outbound.writeTo(this.channel)) {
+				if (!write()) {
 					return;
 				}
 			}

@@ -33,6 +33,8 @@ final class IoLoop implements Runnable {
 	/** One per loop, not per connection: large enough that a big message needs few reads. */
 	private static final int READ_BUFFER_SIZE = 128 * 1024;
 
+	private static final int WRITE_BUFFER_SIZE = 128 * 1024;
+
 	private final NioWsServer server;
 
 	private final Selector selector;
@@ -40,6 +42,9 @@ final class IoLoop implements Runnable {
 	private final Thread thread;
 
 	private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+
+	/** Where this loop gathers the frames of one connection for a single write. */
+	private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
 
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
@@ -76,6 +81,11 @@ final class IoLoop implements Runnable {
 
 	Thread thread() {
 		return this.thread;
+	}
+
+	/** The loop's direct buffer for writes; only for use on the loop's thread. */
+	ByteBuffer writeBuffer() {
+		return this.writeBuffer;
 	}
 
 	/** The time of the current turn, in {@link System#nanoTime()} units. */

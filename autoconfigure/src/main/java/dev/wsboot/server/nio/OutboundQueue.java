@@ -47,7 +47,46 @@ final class OutboundQueue {
 	}
 
 	/**
-	 * Writes as much as the channel takes.
+	 * Writes as much as the channel takes, copying the queued frames into {@code scratch}, a
+	 * direct buffer, so that one plain write sends many small frames. The JDK would otherwise
+	 * fetch and return a temporary direct buffer for every heap buffer of a gathering write.
+	 * @return true when everything queued has been written
+	 */
+	boolean writeTo(GatheringByteChannel channel, ByteBuffer scratch) throws IOException {
+		while (this.count > 0) {
+			scratch.clear();
+			for (int i = 0; i < this.count && scratch.hasRemaining(); i++) {
+				ByteBuffer buffer = this.ring[(this.head + i) & (this.ring.length - 1)];
+				int length = Math.min(buffer.remaining(), scratch.remaining());
+				scratch.put(scratch.position(), buffer, buffer.position(), length);
+				scratch.position(scratch.position() + length);
+			}
+			scratch.flip();
+			int written = channel.write(scratch);
+			consume(written);
+			if (scratch.hasRemaining()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Advances the queued buffers past {@code written} bytes and drops those done. */
+	private void consume(int written) {
+		this.bytes -= written;
+		int left = written;
+		for (int i = 0; left > 0; i++) {
+			ByteBuffer buffer = this.ring[(this.head + i) & (this.ring.length - 1)];
+			int taken = Math.min(buffer.remaining(), left);
+			buffer.position(buffer.position() + taken);
+			left -= taken;
+		}
+		dropWritten();
+	}
+
+	/**
+	 * Writes as much as the channel takes, with gathering writes; for threads that have no
+	 * direct buffer of their own.
 	 * @return true when everything queued has been written
 	 */
 	boolean writeTo(GatheringByteChannel channel) throws IOException {
