@@ -44,7 +44,9 @@ Options:
   --port N             first port to try; each run takes the next free one (default 9301)
   --server-threads N   I/O threads of both servers (default 1: they get one core)
   --max-message N      largest message both servers accept (default 2097152)
-  --only wsboot|netty  run one side only
+  --only "SIDES"       the sides to run, of wsboot, wsboot-worker (handlers on the
+                       worker executor instead of the I/O thread) and netty
+                       (default "wsboot netty")
   -- ARGS              passed to the load generator
 EOF
 }
@@ -79,8 +81,15 @@ mkdir -p "$out_dir"
 
 server_main() {
 	case "$1" in
-		wsboot) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
+		wsboot | wsboot-worker) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
 		netty) echo dev.wsboot.bench.peer.NettyEchoServer ;;
+	esac
+}
+
+# Extra server arguments: "wsboot-worker" is wsboot with its handlers on the worker executor.
+server_args() {
+	case "$1" in
+		wsboot-worker) echo --inline false ;;
 	esac
 }
 
@@ -129,7 +138,7 @@ run_once() {
 	local log="$out_dir/round$round-$side"
 	# shellcheck disable=SC2086
 	taskset -c 0 "$java" $jvm_flags -cp "$jar" "$(server_main "$side")" \
-		--port "$port" --path /echo --max-message "$max_message" --threads "$server_threads" \
+		--port "$port" --path /echo --max-message "$max_message" --threads "$server_threads" $(server_args "$side") \
 		>"$log.server.out" 2>"$log.server.err" &
 	server_pid=$!
 	local ready=""
@@ -174,15 +183,17 @@ read -r -a side_list <<<"$sides"
 port="$base_port"
 for round in $(seq 1 "$rounds"); do
 	order=("${side_list[@]}")
-	if ((round % 2 == 0)) && ((${#side_list[@]} == 2)); then
-		order=("${side_list[1]}" "${side_list[0]}")
+	if ((round % 2 == 0)); then
+		# Even rounds run the sides in reverse order, so a drifting machine favours no one.
+		order=()
+		for ((i = ${#side_list[@]} - 1; i >= 0; i--)); do order+=("${side_list[i]}"); done
 	fi
 	for side in "${order[@]}"; do
 		echo "round $round: $side ..." >&2
 		port="$(free_port "$port")"
 		run_once "$side" "$round" "$port" || echo "$side 0 - - - - - - - - failed" >>"$out_dir/table"
 		port=$((port + 1))
-		awk -v r="$round" 'END { printf "round %-2s %-7s score %-14s %-15s errors %-4s gen cpu %6ss  server cpu %6ss  wall %6ss  window cores: gen %-5s server %-5s rc %s\n", r, $1, $2, $3, $5, $6, $7, $8, $9, $10, $11 }' "$out_dir/table"
+		awk -v r="$round" 'END { printf "round %-2s %-13s score %-14s %-15s errors %-4s gen cpu %6ss  server cpu %6ss  wall %6ss  window cores: gen %-5s server %-5s rc %s\n", r, $1, $2, $3, $5, $6, $7, $8, $9, $10, $11 }' "$out_dir/table"
 	done
 done
 
@@ -199,10 +210,12 @@ awk -v scenario="$scenario" '
 	END {
 		for (side in n) {
 			med[side] = median(side)
-			printf "median %-7s %14.3f %s over %d rounds; CPU per run: generator %.2fs, server %.2fs, wall %.2fs\n", side, med[side], unit, n[side], gen[side] / n[side], srv[side] / n[side], wall[side] / n[side]
+			printf "median %-13s %14.3f %s over %d rounds; CPU per run: generator %.2fs, server %.2fs, wall %.2fs\n", side, med[side], unit, n[side], gen[side] / n[side], srv[side] / n[side], wall[side] / n[side]
 		}
-		if (("wsboot" in med) && ("netty" in med) && med["netty"] != 0) {
-			printf "ratio wsboot/netty (%s): %.3f (%s is better)\n", scenario, med["wsboot"] / med["netty"], (higher == "true") ? "higher" : "lower"
+		for (side in med) {
+			if (side != "netty" && ("netty" in med) && med["netty"] != 0) {
+				printf "ratio %s/netty (%s): %.3f (%s is better)\n", side, scenario, med[side] / med["netty"], (higher == "true") ? "higher" : "lower"
+			}
 		}
 	}' "$out_dir/table"
 echo "JSON lines: $out_dir/results.jsonl"
