@@ -1,9 +1,9 @@
 package dev.wsboot.handshake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,27 +22,33 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpHeaders {
 
-	/** Every field in the order added: what is rendered and what {@link #forEach} walks. */
-	private final List<Field> fields = new ArrayList<>();
+	private static final String[] NONE = new String[0];
 
-	/** The same fields grouped by lower-case name, for lookups. */
-	private final Map<String, Group> groups = new LinkedHashMap<>();
+	/**
+	 * Names and values alternating, in arrival order. One array and the strings themselves:
+	 * a connection keeps its handshake headers for as long as it lives, so they are stored
+	 * compactly, and looked up by a scan, which for a few dozen headers is as fast as a map.
+	 */
+	private String[] entries;
+
+	private int count;
 
 	private final boolean readOnly;
 
-	/** Creates an empty, modifiable collection. */
 	public HttpHeaders() {
+		this.entries = NONE;
 		this.readOnly = false;
 	}
 
 	private HttpHeaders(HttpHeaders source, boolean readOnly) {
-		source.fields.forEach(field -> append(field.name(), field.value()));
+		this.entries = Arrays.copyOf(source.entries, source.count * 2);
+		this.count = source.count;
 		this.readOnly = readOnly;
 	}
 
 	/**
-	 * Returns read-only headers holding the given alternating names and values.
-	 * @param namesAndValues {@code name1, value1, name2, value2, …}
+	 * Read-only headers from names and values in pairs, for tests and custom responses.
+	 * @throws IllegalArgumentException for an odd number of strings or an invalid name or value
 	 */
 	public static HttpHeaders of(String... namesAndValues) {
 		if (namesAndValues.length % 2 != 0) {
@@ -57,9 +63,10 @@ public final class HttpHeaders {
 	}
 
 	/**
-	 * Adds a field after all others.
-	 * @throws IllegalArgumentException if the name is not an HTTP token or the value holds CR,
-	 * LF or NUL, which would let the value end the field and inject others (RFC 9110 §5.5)
+	 * Adds a header field; earlier fields of the same name are kept.
+	 * @throws IllegalArgumentException if the name is not an HTTP token or the value holds
+	 * CR, LF or NUL (which would let it inject header lines)
+	 * @throws UnsupportedOperationException if these headers are read-only
 	 */
 	public void add(String name, String value) {
 		if (this.readOnly) {
@@ -71,35 +78,47 @@ public final class HttpHeaders {
 		if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
 			throw new IllegalArgumentException("Header value of " + name + " contains CR, LF or NUL");
 		}
-		append(name, value);
+		if (this.count * 2 == this.entries.length) {
+			this.entries = Arrays.copyOf(this.entries, Math.max(16, this.entries.length * 2));
+		}
+		this.entries[this.count * 2] = name;
+		this.entries[this.count * 2 + 1] = value;
+		this.count++;
 	}
 
-	private void append(String name, String value) {
-		this.fields.add(new Field(name, value));
-		this.groups.computeIfAbsent(key(name), k -> new Group(name)).values.add(value);
-	}
-
-	/** Returns the first value of the named field, or {@code null} if there is none. */
+	/** The first value of the header, or {@code null}; names compare ignoring case. */
 	public @Nullable String first(String name) {
-		Group group = this.groups.get(key(name));
-		return (group != null) ? group.values.get(0) : null;
+		for (int i = 0; i < this.count; i++) {
+			if (this.entries[i * 2].equalsIgnoreCase(name)) {
+				return this.entries[i * 2 + 1];
+			}
+		}
+		return null;
 	}
 
-	/** Returns every value of the named field in order, empty if there is none. */
+	/** Every value of the header, in arrival order; empty when absent. */
 	public List<String> all(String name) {
-		Group group = this.groups.get(key(name));
-		return (group != null) ? Collections.unmodifiableList(group.values) : List.of();
+		List<String> values = null;
+		for (int i = 0; i < this.count; i++) {
+			if (this.entries[i * 2].equalsIgnoreCase(name)) {
+				if (values == null) {
+					values = new ArrayList<>(2);
+				}
+				values.add(this.entries[i * 2 + 1]);
+			}
+		}
+		return (values != null) ? Collections.unmodifiableList(values) : List.of();
 	}
 
-	/** Whether at least one field has this name. */
+	/** Whether the header is present. */
 	public boolean contains(String name) {
-		return this.groups.containsKey(key(name));
+		return first(name) != null;
 	}
 
 	/**
-	 * Whether any comma-separated element of any value of the named field equals
-	 * {@code token} ignoring case, so {@code Connection: keep-alive, Upgrade} contains
-	 * {@code upgrade}.
+	 * Whether any value of the header, read as a comma-separated list, has an element equal
+	 * to {@code token} ignoring case ({@code Connection: keep-alive, Upgrade} contains
+	 * {@code upgrade}).
 	 */
 	public boolean containsToken(String name, String token) {
 		for (String element : tokens(name)) {
@@ -110,10 +129,7 @@ public final class HttpHeaders {
 		return false;
 	}
 
-	/**
-	 * Returns the comma-separated elements of every value of the named field, trimmed of
-	 * spaces and tabs, empty elements left out (RFC 9110 §5.6.1 has recipients ignore them).
-	 */
+	/** The trimmed, non-empty elements of every value of the header, split on commas. */
 	public List<String> tokens(String name) {
 		List<String> tokens = new ArrayList<>();
 		for (String value : all(name)) {
@@ -131,42 +147,48 @@ public final class HttpHeaders {
 		return tokens;
 	}
 
-	/** Returns the distinct names, each spelled as first added, in the order first added. */
+	/** The header names, each once, spelled as first seen, in arrival order. */
 	public Set<String> names() {
-		Set<String> names = new LinkedHashSet<>();
-		this.groups.values().forEach(group -> names.add(group.name));
-		return Collections.unmodifiableSet(names);
+		return Collections.unmodifiableSet(asMap().keySet());
 	}
 
-	/** Returns the number of fields, counting each value of a repeated name. */
+	/** The number of header fields, repeated names counted each time. */
 	public int size() {
-		return this.fields.size();
+		return this.count;
 	}
 
-	/** Returns an unmodifiable map from each name, spelled as first added, to its values. */
+	/** The headers by name (spelled as first seen, in arrival order), each with its values. */
 	public Map<String, List<String>> asMap() {
 		Map<String, List<String>> map = new LinkedHashMap<>();
-		this.groups.values().forEach(group -> map.put(group.name, List.copyOf(group.values)));
+		for (int i = 0; i < this.count; i++) {
+			String name = this.entries[i * 2];
+			String spelled = null;
+			for (String existing : map.keySet()) {
+				if (existing.equalsIgnoreCase(name)) {
+					spelled = existing;
+					break;
+				}
+			}
+			map.computeIfAbsent((spelled != null) ? spelled : name, (key) -> new ArrayList<>())
+				.add(this.entries[i * 2 + 1]);
+		}
+		map.replaceAll((name, values) -> List.copyOf(values));
 		return Collections.unmodifiableMap(map);
 	}
 
-	/** Passes each field's name, as added, and value to {@code action} in the order added. */
+	/** Visits every field in arrival order. */
 	public void forEach(BiConsumer<String, String> action) {
-		this.fields.forEach(field -> action.accept(field.name(), field.value()));
+		for (int i = 0; i < this.count; i++) {
+			action.accept(this.entries[i * 2], this.entries[i * 2 + 1]);
+		}
 	}
 
-	/** Returns a modifiable copy. */
 	HttpHeaders copy() {
 		return new HttpHeaders(this, false);
 	}
 
-	/** Returns a read-only copy, or these headers if they are read-only already. */
 	HttpHeaders readOnlyCopy() {
 		return this.readOnly ? this : new HttpHeaders(this, true);
-	}
-
-	private static String key(String name) {
-		return name.toLowerCase(Locale.ROOT);
 	}
 
 	private static String trim(String value, int start, int end) {
@@ -179,19 +201,17 @@ public final class HttpHeaders {
 		return value.substring(start, end);
 	}
 
-	/** Equal when both hold the same fields in the same order, names compared ignoring case. */
 	@Override
 	public boolean equals(@Nullable Object other) {
 		if (this == other) {
 			return true;
 		}
-		if (!(other instanceof HttpHeaders that) || this.fields.size() != that.fields.size()) {
+		if (!(other instanceof HttpHeaders that) || this.count != that.count) {
 			return false;
 		}
-		for (int i = 0; i < this.fields.size(); i++) {
-			Field mine = this.fields.get(i);
-			Field theirs = that.fields.get(i);
-			if (!mine.name().equalsIgnoreCase(theirs.name()) || !mine.value().equals(theirs.value())) {
+		for (int i = 0; i < this.count; i++) {
+			if (!this.entries[i * 2].equalsIgnoreCase(that.entries[i * 2])
+					|| !this.entries[i * 2 + 1].equals(that.entries[i * 2 + 1])) {
 				return false;
 			}
 		}
@@ -201,36 +221,19 @@ public final class HttpHeaders {
 	@Override
 	public int hashCode() {
 		int hash = 1;
-		for (Field field : this.fields) {
-			hash = 31 * hash + Objects.hash(key(field.name()), field.value());
+		for (int i = 0; i < this.count; i++) {
+			hash = 31 * hash + Objects.hash(this.entries[i * 2].toLowerCase(Locale.ROOT), this.entries[i * 2 + 1]);
 		}
 		return hash;
 	}
 
 	@Override
 	public String toString() {
-		return this.fields.toString();
-	}
-
-	private record Field(String name, String value) {
-
-		@Override
-		public String toString() {
-			return this.name + ": " + this.value;
+		StringBuilder text = new StringBuilder("[");
+		for (int i = 0; i < this.count; i++) {
+			text.append((i > 0) ? ", " : "").append(this.entries[i * 2]).append(": ").append(this.entries[i * 2 + 1]);
 		}
-
-	}
-
-	private static final class Group {
-
-		final String name;
-
-		final List<String> values = new ArrayList<>(1);
-
-		Group(String name) {
-			this.name = name;
-		}
-
+		return text.append(']').toString();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.wsboot.protocol;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -11,6 +12,9 @@ import java.nio.ByteOrder;
 public final class Masking {
 
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final VarHandle LONGS_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class,
+			ByteOrder.BIG_ENDIAN);
 
 	private Masking() {
 	}
@@ -45,6 +49,31 @@ public final class Masking {
 		for (int k = 0; i < end; i++, k++) {
 			data[i] ^= (byte) (key >>> (24 - 8 * (k & 3)));
 		}
+	}
+
+	/**
+	 * Copies {@code length} bytes from {@code source} (from its position, which advances)
+	 * into {@code dest} and unmasks them on the way: one pass over the bytes instead of a copy
+	 * followed by {@link #unmask}.
+	 * @param payloadIndex the index, within the frame's payload, of the first byte copied
+	 */
+	public static void copyUnmasked(ByteBuffer source, byte[] dest, int offset, int length, int maskingKey,
+			long payloadIndex) {
+		int key = Integer.rotateLeft(maskingKey, (int) (payloadIndex & 3) * 8);
+		int from = source.position();
+		int i = 0;
+		if (length >= 8) {
+			// Big-endian on both sides, so the key's first byte meets the first data byte.
+			ByteBuffer big = (source.order() == ByteOrder.BIG_ENDIAN) ? source : source.duplicate().order(ByteOrder.BIG_ENDIAN);
+			long key64 = ((long) key << 32) | (key & 0xFFFFFFFFL);
+			for (int last = length - 8; i <= last; i += 8) {
+				LONGS_BIG_ENDIAN.set(dest, offset + i, big.getLong(from + i) ^ key64);
+			}
+		}
+		for (int k = 0; i < length; i++, k++) {
+			dest[offset + i] = (byte) (source.get(from + i) ^ (key >>> (24 - 8 * (k & 3))));
+		}
+		source.position(from + length);
 	}
 
 }

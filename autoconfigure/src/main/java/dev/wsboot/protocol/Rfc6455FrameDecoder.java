@@ -55,14 +55,12 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 		if (this.payloadFilled == 0 && in.remaining() >= this.payloadLength) {
 			// The whole payload is here: one exact allocation, no growth.
 			byte[] data = (this.payloadLength == 0) ? Frame.EMPTY : new byte[this.payloadLength];
-			in.get(data);
-			Masking.unmask(data, 0, data.length, this.maskingKey, 0);
+			Masking.copyUnmasked(in, data, 0, data.length, this.maskingKey, 0);
 			return complete(data);
 		}
 		int count = Math.min(in.remaining(), this.payloadLength - this.payloadFilled);
 		ensureCapacity(this.payloadFilled + count);
-		in.get(this.payload, this.payloadFilled, count);
-		Masking.unmask(this.payload, this.payloadFilled, count, this.maskingKey, this.payloadFilled);
+		Masking.copyUnmasked(in, this.payload, this.payloadFilled, count, this.maskingKey, this.payloadFilled);
 		this.payloadFilled += count;
 		if (this.payloadFilled < this.payloadLength) {
 			return null;

@@ -1,5 +1,7 @@
 package dev.wsboot.protocol;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -71,6 +73,31 @@ class MaskingTest {
 	@Nested
 	@DisplayName("equivalence with a byte-at-a-time XOR")
 	class NaiveEquivalence {
+
+		@Test
+		void copyingUnmaskedFromAnyBufferGivesTheSameBytesAndAdvancesTheSource() {
+			for (boolean direct : new boolean[] { false, true }) {
+				for (ByteOrder order : new ByteOrder[] { ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN }) {
+					for (int key : KEYS) {
+						for (int length = 0; length <= 40; length++) {
+							for (int payloadIndex = 0; payloadIndex <= 7; payloadIndex++) {
+								byte[] data = FrameBytes.pattern(length + 3);
+								byte[] expected = naiveUnmask(data, 3, length, key, payloadIndex);
+								ByteBuffer source = (direct ? ByteBuffer.allocateDirect(data.length) : ByteBuffer.allocate(data.length))
+									.order(order);
+								source.put(data).flip().position(3);
+								byte[] dest = new byte[length + 5];
+								Masking.copyUnmasked(source, dest, 5, length, key, payloadIndex);
+								assertThat(Arrays.copyOfRange(dest, 5, 5 + length))
+									.as("direct %s, %s, key %08x, length %d, payload index %d", direct, order, key, length, payloadIndex)
+									.isEqualTo(Arrays.copyOfRange(expected, 3, 3 + length));
+								assertThat(source.position()).isEqualTo(3 + length);
+							}
+						}
+					}
+				}
+			}
+		}
 
 		@Test
 		void everyLengthUpTo40AtEveryOffsetAndPayloadIndexUpTo7() {

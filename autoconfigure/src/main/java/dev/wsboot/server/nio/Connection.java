@@ -105,6 +105,9 @@ final class Connection implements ProtocolListener {
 
 	private boolean sessionEnded;
 
+	/** I/O thread only: this connection holds one of the max-connections session slots. */
+	private boolean sessionReserved;
+
 	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) {
 		this.server = server;
 		this.loop = loop;
@@ -201,17 +204,32 @@ final class Connection implements ProtocolListener {
 	}
 
 	private HandshakeResponse decide(HandshakeRequest request, @Nullable WsRoute route) {
-		if (route != null && this.server.sessionCount() >= this.settings.maxConnections()) {
-			this.settings.observer().onLimitExceeded("max-connections");
-			return HandshakeResponse.reject(503, "Too many connections; try again later")
-				.withHeader("Retry-After", "5");
+		if (route != null) {
+			if (!this.server.reserveSession()) {
+				this.settings.observer().onLimitExceeded("max-connections");
+				return HandshakeResponse.reject(503, "Too many connections; try again later")
+					.withHeader("Retry-After", "5");
+			}
+			this.sessionReserved = true;
 		}
+		HandshakeResponse response;
 		try {
-			return this.settings.handshakeHandler().handshake(request, this.server.upgradeTarget(route));
+			response = this.settings.handshakeHandler().handshake(request, this.server.upgradeTarget(route));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Handshake handler failed for {} {}", request.method(), request.path(), ex);
-			return HandshakeResponse.reject(500, "Internal Server Error");
+			response = HandshakeResponse.reject(500, "Internal Server Error");
+		}
+		if (!response.isAccepted()) {
+			releaseSession();
+		}
+		return response;
+	}
+
+	private void releaseSession() {
+		if (this.sessionReserved) {
+			this.sessionReserved = false;
+			this.server.releaseSession();
 		}
 	}
 
@@ -384,7 +402,7 @@ final class Connection implements ProtocolListener {
 		}
 	}
 
-	/** Called by the session registry's owner when the session should end now. */
+	/** Ends the session, once: frees its slot, unregisters it, and calls the handler's onClose last. */
 	private void endSession(CloseStatus status) {
 		NioWsSession current = this.session;
 		if (current == null) {
@@ -396,6 +414,8 @@ final class Connection implements ProtocolListener {
 			}
 			this.sessionEnded = true;
 		}
+		// The slot frees with the session; a socket lingering for the peer's FIN holds none.
+		releaseSession();
 		this.server.sessionEnded(current);
 		this.settings.observer().onClose(current, status);
 		WsHandler target = this.handler;
@@ -463,6 +483,7 @@ final class Connection implements ProtocolListener {
 		}
 		this.parser = null;
 		this.loop.remove(this);
+		releaseSession();
 		CloseStatus sent = this.closeSent;
 		endSession((sent != null) ? sent : CloseStatus.ABNORMAL);
 		this.server.connectionClosed(this);
@@ -541,8 +562,7 @@ final class Connection implements ProtocolListener {
 			if (current == null || this.closeQueued || this.state != State.OPEN) {
 				return SendResult.CLOSED;
 			}
-			long buffered = this.outbound.bytes();
-			if (buffered > 0 && buffered + size > this.settings.maxOutboundBuffer()) {
+			if (wouldOverflow(size)) {
 				overflow = true;
 				this.outbound.clear();
 			}
@@ -563,6 +583,30 @@ final class Connection implements ProtocolListener {
 		return SendResult.QUEUED;
 	}
 
+	/**
+	 * Whether queueing {@code size} more bytes would pass the outbound limit; called under the
+	 * outbound lock. Sends of a batch are only queued until the batch ends, so before calling
+	 * it an overflow the queue is written out, and only what the socket does not take counts.
+	 * One message alone may exceed the limit: it must be possible to send it at all.
+	 */
+	private boolean wouldOverflow(long size) {
+		int limit = this.settings.maxOutboundBuffer();
+		if (this.outbound.bytes() == 0 || this.outbound.bytes() + size <= limit) {
+			return false;
+		}
+		if (!this.writeInterest) {
+			try {
+				write();
+			}
+			catch (IOException ex) {
+				this.outbound.clear();
+				this.loop.execute(() -> onTransportFailure(ex));
+				return false;
+			}
+		}
+		return this.outbound.bytes() > 0 && this.outbound.bytes() + size > limit;
+	}
+
 	private void onOutboundOverflow() {
 		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", this.session.id(), remote());
 		this.settings.observer().onLimitExceeded("max-outbound-buffer");
@@ -576,11 +620,24 @@ final class Connection implements ProtocolListener {
 			queueClose(frame);
 			return;
 		}
+		boolean overflow = false;
 		synchronized (this.outbound) {
 			if (this.state == State.CLOSED || this.state == State.LINGERING) {
 				return;
 			}
-			this.outbound.add(ByteBuffer.wrap(frame));
+			// Pongs count against the limit too: a peer that pings and never reads must not
+			// make the server buffer its answers without bound.
+			if (wouldOverflow(frame.length)) {
+				overflow = true;
+				this.outbound.clear();
+			}
+			else {
+				this.outbound.add(ByteBuffer.wrap(frame));
+			}
+		}
+		if (overflow) {
+			onOutboundOverflow();
+			return;
 		}
 		afterEnqueue();
 	}

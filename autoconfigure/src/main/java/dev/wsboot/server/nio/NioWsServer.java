@@ -50,6 +50,9 @@ public final class NioWsServer implements WsServer {
 
 	private final AtomicInteger connections = new AtomicInteger();
 
+	/** Session slots taken against max-connections, from the upgrade decision to the socket's close. */
+	private final AtomicInteger reservedSessions = new AtomicInteger();
+
 	/** Sessions opened whose onClose has not finished yet; a graceful stop waits for them. */
 	private final AtomicInteger unfinishedSessions = new AtomicInteger();
 
@@ -254,8 +257,22 @@ public final class NioWsServer implements WsServer {
 		return this.sessionIds.incrementAndGet();
 	}
 
-	int sessionCount() {
-		return this.registry.count();
+	/** Takes a session slot if fewer than max-connections are taken; exact across I/O threads. */
+	boolean reserveSession() {
+		int max = this.settings.maxConnections();
+		while (true) {
+			int taken = this.reservedSessions.get();
+			if (taken >= max) {
+				return false;
+			}
+			if (this.reservedSessions.compareAndSet(taken, taken + 1)) {
+				return true;
+			}
+		}
+	}
+
+	void releaseSession() {
+		this.reservedSessions.decrementAndGet();
 	}
 
 	/** Counts a new socket; false when even the slack above max-connections is used up. */

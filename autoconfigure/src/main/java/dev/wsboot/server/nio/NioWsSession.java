@@ -27,7 +27,12 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private final long id;
 
-	private final HandshakeRequest request;
+	// Only what the session exposes of its handshake: a connection may live for days.
+	private final String path;
+
+	private final @Nullable String query;
+
+	private final HttpHeaders headers;
 
 	private final @Nullable String subprotocol;
 
@@ -48,7 +53,9 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	NioWsSession(Connection connection, long id, HandshakeRequest request, @Nullable String subprotocol) {
 		this.connection = connection;
 		this.id = id;
-		this.request = request;
+		this.path = request.path();
+		this.query = request.query();
+		this.headers = request.headers();
 		this.subprotocol = subprotocol;
 	}
 
@@ -83,17 +90,17 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public String path() {
-		return this.request.path();
+		return this.path;
 	}
 
 	@Override
 	public @Nullable String query() {
-		return this.request.query();
+		return this.query;
 	}
 
 	@Override
 	public HttpHeaders headers() {
-		return this.request.headers();
+		return this.headers;
 	}
 
 	@Override
