@@ -20,10 +20,11 @@ public final class AcceptKey {
 	private static final int ENCODED_KEY_LENGTH = 24;
 
 	/**
-	 * A SHA-1 digest to clone for each key: cheaper than a provider lookup on every handshake
-	 * and, unlike a thread-local one, leaves nothing behind on the I/O threads.
+	 * One SHA-1 digest per thread, reused: handshakes are answered on the server's few I/O
+	 * threads, and a fresh or cloned digest per handshake is garbage that shows up in the
+	 * server's memory when thousands of clients connect at once.
 	 */
-	private static final MessageDigest SHA1 = newSha1();
+	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(AcceptKey::newSha1);
 
 	private AcceptKey() {
 	}
@@ -57,12 +58,9 @@ public final class AcceptKey {
 	}
 
 	private static MessageDigest sha1() {
-		try {
-			return (MessageDigest) SHA1.clone();
-		}
-		catch (CloneNotSupportedException ex) {
-			return newSha1();
-		}
+		MessageDigest digest = SHA1.get();
+		digest.reset();
+		return digest;
 	}
 
 	private static MessageDigest newSha1() {

@@ -116,15 +116,35 @@ public final class HandshakeResponse {
 
 	/** Returns the response as sent: status line, header lines, blank line and body. */
 	public byte[] toBytes() {
-		StringBuilder head = new StringBuilder(256);
-		head.append("HTTP/1.1 ").append(this.status).append(' ').append(reason()).append("\r\n");
-		this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-		head.append("\r\n");
-		// RFC 9110 §5.5: field values are octets, historically ISO-8859-1.
-		byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-		byte[] bytes = Arrays.copyOf(headBytes, headBytes.length + this.body.length);
-		System.arraycopy(this.body, 0, bytes, headBytes.length, this.body.length);
+		// Sized first, then written once: a handshake leaves no builder or string behind.
+		String reason = reason();
+		String status = Integer.toString(this.status);
+		int[] size = { 9 + status.length() + 1 + reason.length() + 2 + 2 + this.body.length };
+		this.headers.forEach((name, value) -> size[0] += name.length() + 2 + value.length() + 2);
+		byte[] bytes = new byte[size[0]];
+		int[] at = { 0 };
+		at[0] = put(bytes, at[0], "HTTP/1.1 ");
+		at[0] = put(bytes, at[0], status);
+		bytes[at[0]++] = ' ';
+		at[0] = put(bytes, at[0], reason);
+		at[0] = put(bytes, at[0], "\r\n");
+		this.headers.forEach((name, value) -> {
+			at[0] = put(bytes, at[0], name);
+			at[0] = put(bytes, at[0], ": ");
+			at[0] = put(bytes, at[0], value);
+			at[0] = put(bytes, at[0], "\r\n");
+		});
+		at[0] = put(bytes, at[0], "\r\n");
+		System.arraycopy(this.body, 0, bytes, at[0], this.body.length);
 		return bytes;
+	}
+
+	/** Writes a string as ISO-8859-1 (RFC 9110 §5.5: field values are octets, historically Latin-1). */
+	private static int put(byte[] dest, int offset, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			dest[offset + i] = (byte) text.charAt(i);
+		}
+		return offset + text.length();
 	}
 
 	@Override

@@ -121,10 +121,31 @@ public final class HttpHeaders {
 	 * {@code upgrade}).
 	 */
 	public boolean containsToken(String name, String token) {
-		for (String element : tokens(name)) {
-			if (element.equalsIgnoreCase(token)) {
+		// Scans the values in place: this runs for every upgrade request.
+		for (int i = 0; i < this.count; i++) {
+			if (this.entries[i * 2].equalsIgnoreCase(name) && hasElement(this.entries[i * 2 + 1], token)) {
 				return true;
 			}
+		}
+		return false;
+	}
+
+	private static boolean hasElement(String value, String token) {
+		int start = 0;
+		while (start <= value.length()) {
+			int comma = value.indexOf(',', start);
+			int end = (comma >= 0) ? comma : value.length();
+			while (start < end && HttpChars.isWhitespace(value.charAt(start))) {
+				start++;
+			}
+			int last = end;
+			while (last > start && HttpChars.isWhitespace(value.charAt(last - 1))) {
+				last--;
+			}
+			if (last - start == token.length() && value.regionMatches(true, start, token, 0, token.length())) {
+				return true;
+			}
+			start = end + 1;
 		}
 		return false;
 	}
