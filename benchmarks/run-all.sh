@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Every side-by-side scenario of the README's Performance table, one after the other.
 # Build first: ./mvnw -q -pl benchmarks -am package -DskipTests
-# Usage: benchmarks/run-all.sh [--rounds N] [--jdk PATH]   (extra options go to run-bench.sh)
+# Usage: benchmarks/run-all.sh [--rounds N] [--jdk PATH]   (options go to every run-bench.sh call)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 run() { echo; echo "### $*"; "$here/run-bench.sh" "$@" 2>&1 | grep -E '^(scenario|round [0-9]|median|ratio)'; }
-common=(--rounds 2 "$@")
-run --scenario echo --only "wsboot wsboot-worker netty" "${common[@]}" -- --duration 10s --warmup 3s
-run --scenario echo "${common[@]}" -- --connections 1000 --in-flight 1 --duration 10s --warmup 3s
-run --scenario handshake "${common[@]}" -- --concurrency 16 --duration 10s --warmup 3s
-run --scenario large "${common[@]}" -- --duration 10s --warmup 3s
+common=(--rounds 3 "$@")
+run --scenario echo --only "wsboot wsboot-worker netty" "${common[@]}" -- --duration 8s --warmup 3s
+run --scenario echo "${common[@]}" -- --connections 1000 --in-flight 1 --duration 8s --warmup 3s
+run --scenario handshake "${common[@]}" -- --concurrency 16 --duration 8s --warmup 3s
+run --scenario large "${common[@]}" -- --duration 8s --warmup 3s
 run --scenario broadcast "${common[@]}" -- --subscribers 10000 --messages 50
-run --scenario connect "${common[@]}" -- --connections 10000 --steps 1000,5000 --settle 3s
+run --scenario broadcast "${common[@]}" -- --subscribers 10000 --messages 100 --window 8
+# One client process reaches at most its file-descriptor limit (20,000 here): 19,000 idle connections.
+run --scenario connect "${common[@]}" -- --connections 19000 --steps 1000,5000,10000 --settle 3s

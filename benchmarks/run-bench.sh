@@ -45,7 +45,8 @@ Options:
   --server-threads N   I/O threads of both servers (default 1: they get one core)
   --max-message N      largest message both servers accept (default 2097152)
   --only "SIDES"       the sides to run, of wsboot, wsboot-worker (handlers on the
-                       worker executor instead of the I/O thread) and netty
+                       worker executor instead of the I/O thread), wsboot-virtual
+                       (handlers on virtual threads; JDK 21+) and netty
                        (default "wsboot netty")
   -- ARGS              passed to the load generator
 EOF
@@ -81,7 +82,7 @@ mkdir -p "$out_dir"
 
 server_main() {
 	case "$1" in
-		wsboot | wsboot-worker) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
+		wsboot | wsboot-worker | wsboot-virtual) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
 		netty) echo dev.wsboot.bench.peer.NettyEchoServer ;;
 	esac
 }
@@ -90,6 +91,7 @@ server_main() {
 server_args() {
 	case "$1" in
 		wsboot-worker) echo --inline false ;;
+		wsboot-virtual) echo --inline false --virtual-threads true ;;
 	esac
 }
 

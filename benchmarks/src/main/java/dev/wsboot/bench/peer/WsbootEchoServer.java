@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.wsboot.protocol.WebSocketLimits;
@@ -22,7 +24,9 @@ import dev.wsboot.server.nio.NioWsServerFactory;
  * measures the worker-executor path instead. Prints {@code READY port=<port>} once bound.
  *
  * <p>Options: {@code --port 9001 --path /echo --broadcast-path /broadcast --max-message 2097152
- * --threads 1 --inline true --max-connections 200000 --ping-interval-ms 0 --idle-timeout-ms 0}.
+ * --threads 1 --inline true --virtual-threads false --max-connections 200000 --ping-interval-ms 0
+ * --idle-timeout-ms 0}; {@code --virtual-threads true} (JDK 21+) runs the handlers of {@code --inline false}
+ * on virtual threads.
  */
 public final class WsbootEchoServer {
 
@@ -47,6 +51,9 @@ public final class WsbootEchoServer {
 		// Off by default, as in the Netty peer; on, they test keep-alive (a client must answer pings).
 		factory.setPingInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("ping-interval-ms", "0"))));
 		factory.setIdleTimeout(Duration.ofMillis(Long.parseLong(options.getOrDefault("idle-timeout-ms", "0"))));
+		if (Boolean.parseBoolean(options.getOrDefault("virtual-threads", "false"))) {
+			factory.setExecutor(virtualThreadPerTask());
+		}
 		AtomicReference<WsServer> server = new AtomicReference<>();
 		WsServer started = factory.create(List.of(new WsRoute(echoPath, new Echo(), List.of(), inline),
 				new WsRoute(broadcastPath, new Broadcast(server, broadcastPath), List.of(), inline)));
@@ -60,6 +67,19 @@ public final class WsbootEchoServer {
 		System.out.println("READY port=" + started.port());
 		System.out.flush();
 		stopped.await();
+	}
+
+	/**
+	 * A virtual thread per task (JDK 21+), found by reflection since this module compiles for
+	 * Java 17: what the starter uses with {@code spring.threads.virtual.enabled=true}.
+	 */
+	private static Executor virtualThreadPerTask() {
+		try {
+			return (Executor) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException("--virtual-threads needs JDK 21 or later", ex);
+		}
 	}
 
 	private static Map<String, String> parse(String[] args) {
