@@ -40,6 +40,7 @@ import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import dev.wsboot.testsupport.LocalPort;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -50,7 +51,6 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,7 +94,7 @@ class WsAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(CustomFrameCodecConfiguration.class, EchoEndpoint.class)
 			.run((context) -> {
 				assertThat(context.getBeanNamesForType(FrameCodec.class)).containsExactly("customFrameCodec");
-				assertThat(echo(port(context), "/echo", "hi")).isEqualTo("hi");
+				assertThat(echo(LocalPort.of(context), "/echo", "hi")).isEqualTo("hi");
 				assertThat(context.getBean(CountingFrameCodec.class).decoders).hasValue(1);
 			});
 	}
@@ -105,7 +105,7 @@ class WsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBeanNamesForType(HandshakeHandler.class))
 					.containsExactly("customHandshakeHandler");
-				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> connect(port(context), "/echo"))
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> connect(LocalPort.of(context), "/echo"))
 					.havingCause()
 					.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 							(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
@@ -118,7 +118,7 @@ class WsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(WsAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME))
 					.isSameAs(context.getBean(CustomExecutorConfiguration.class).executor);
-				assertThat(echo(port(context), "/thread", "?")).startsWith("custom-handler");
+				assertThat(echo(LocalPort.of(context), "/thread", "?")).startsWith("custom-handler");
 			});
 	}
 
@@ -145,7 +145,7 @@ class WsAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(EchoEndpoint.class).run((context) -> {
 			WsServerBootstrap bootstrap = context.getBean(WsServerBootstrap.class);
 			assertThat(bootstrap.isRunning()).isTrue();
-			int port = port(context);
+			int port = LocalPort.of(context);
 			assertThat(port).isPositive().isEqualTo(bootstrap.getServer().port());
 			PortHolder holder = new PortHolder();
 			context.getAutowireCapableBeanFactory().autowireBean(holder);
@@ -156,15 +156,15 @@ class WsAutoConfigurationTests {
 	@Test
 	void servesEndpointsRunningBlockingOnesOnHandlerThreads() {
 		this.contextRunner.withUserConfiguration(EchoEndpoint.class, ThreadNameEndpoint.class).run((context) -> {
-			assertThat(echo(port(context), "/echo", "hello")).isEqualTo("hello");
-			assertThat(echo(port(context), "/thread", "?")).startsWith("ws-handler-");
+			assertThat(echo(LocalPort.of(context), "/echo", "hello")).isEqualTo("hello");
+			assertThat(echo(LocalPort.of(context), "/thread", "?")).startsWith("ws-handler-");
 		});
 	}
 
 	@Test
 	void runsNonBlockingEndpointsOnIoThreads() {
 		this.contextRunner.withUserConfiguration(NonBlockingThreadNameEndpoint.class)
-			.run((context) -> assertThat(echo(port(context), "/io-thread", "?")).doesNotStartWith("ws-handler-"));
+			.run((context) -> assertThat(echo(LocalPort.of(context), "/io-thread", "?")).doesNotStartWith("ws-handler-"));
 	}
 
 	@Test
@@ -194,14 +194,14 @@ class WsAutoConfigurationTests {
 			factory.setPort(freePort);
 		})).run((context) -> {
 			assertThat(calls).containsExactly("first", "second");
-			assertThat(port(context)).isEqualTo(freePort);
+			assertThat(LocalPort.of(context)).isEqualTo(freePort);
 		});
 	}
 
 	@Test
 	void reportsTrafficToObserverBean() {
 		this.contextRunner.withUserConfiguration(ObserverConfiguration.class, EchoEndpoint.class).run((context) -> {
-			echo(port(context), "/echo", "observed");
+			echo(LocalPort.of(context), "/echo", "observed");
 			assertThat(context.getBean(RecordingObserver.class).handshakes).contains("/echo 101");
 		});
 	}
@@ -273,7 +273,7 @@ class WsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(WsAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME))
 					.isInstanceOf(SimpleAsyncTaskExecutor.class);
-				assertThat(echo(port(context), "/thread", "?")).startsWith("ws-handler-");
+				assertThat(echo(LocalPort.of(context), "/thread", "?")).startsWith("ws-handler-");
 			});
 	}
 
@@ -290,11 +290,6 @@ class WsAutoConfigurationTests {
 		return null;
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {

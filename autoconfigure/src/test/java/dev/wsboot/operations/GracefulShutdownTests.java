@@ -13,10 +13,10 @@ import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
+import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +44,7 @@ class GracefulShutdownTests {
 	void repliesToEveryMessageTakenBeforeClosingWithGoingAway() {
 		this.contextRunner.run((context) -> {
 			SequenceEndpoint endpoint = context.getBean(SequenceEndpoint.class);
-			WsTestClient client = WsTestClient.connect(port(context), "/sequence");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/sequence");
 			AtomicInteger sent = new AtomicInteger();
 			Thread sender = new Thread(() -> sendUntilClosed(client, sent), "test-sender");
 			sender.setDaemon(true);
@@ -86,11 +86,6 @@ class GracefulShutdownTests {
 		return IntStream.rangeClosed(1, last).mapToObj(Integer::toString).toList();
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	/** Answers each message with its sequence number, after a little work. */
 	@WsEndpoint("/sequence")

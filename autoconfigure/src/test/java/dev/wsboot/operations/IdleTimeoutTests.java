@@ -5,10 +5,10 @@ import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
 import dev.wsboot.operations.RawWsClient.Frame;
+import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ class IdleTimeoutTests {
 	@Test
 	void closesASilentSessionWithGoingAway() {
 		this.contextRunner.withPropertyValues("ws.idle-timeout=300ms").run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.awaitCloseCode()).isEqualTo(1001);
 			assertThat(client.pings()).isZero();
 		});
@@ -39,7 +39,7 @@ class IdleTimeoutTests {
 	@Test
 	void closesAPeerThatNeverAnswersPings() {
 		this.contextRunner.withPropertyValues("ws.ping-interval=100ms", "ws.idle-timeout=300ms").run((context) -> {
-			try (RawWsClient client = RawWsClient.connect(port(context))) {
+			try (RawWsClient client = RawWsClient.connect(LocalPort.of(context))) {
 				assertThat(client.upgrade("/echo")).isEqualTo(101);
 				int pings = 0;
 				Frame frame = client.readFrame();
@@ -57,7 +57,7 @@ class IdleTimeoutTests {
 	@Test
 	void keepsASessionWhosePeerAnswersPingsOpenPastTheIdleTimeout() {
 		this.contextRunner.withPropertyValues("ws.ping-interval=100ms", "ws.idle-timeout=600ms").run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			// Pings are at least 100 ms apart, so the tenth comes more than a second after
 			// the handshake: well past the idle timeout, had the pongs not counted.
 			await().untilAsserted(() -> assertThat(client.pings()).isGreaterThanOrEqualTo(10));
@@ -67,11 +67,6 @@ class IdleTimeoutTests {
 		});
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {

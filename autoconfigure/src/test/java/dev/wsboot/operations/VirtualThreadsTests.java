@@ -7,12 +7,12 @@ import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
+import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +34,7 @@ class VirtualThreadsTests {
 	@Test
 	void runsMessageMethodsOnVirtualThreads() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/thread");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/thread");
 			assertThat(client.echo("virtual?")).isEqualTo("virtual? true");
 			client.close();
 		});
@@ -43,7 +43,7 @@ class VirtualThreadsTests {
 	@Test
 	void keepsTheOrderOfOneSessionsMessages() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/thread");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/thread");
 			List<String> messages = IntStream.rangeClosed(1, 100).mapToObj((i) -> "m" + i).toList();
 			for (String message : messages) {
 				client.sendText(message);
@@ -55,11 +55,6 @@ class VirtualThreadsTests {
 		});
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	/** Answers each message with itself and whether the method ran on a virtual thread. */
 	@WsEndpoint("/thread")

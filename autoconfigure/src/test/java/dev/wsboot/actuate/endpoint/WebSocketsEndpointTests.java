@@ -18,10 +18,10 @@ import dev.wsboot.operations.WsTestClient;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
+import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +72,7 @@ class WebSocketsEndpointTests {
 	void describesALiveSessionAndItsTraffic() {
 		this.contextRunner.run((context) -> {
 			Instant beforeConnect = Instant.now();
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.echo(FIRST_PAYLOAD)).isEqualTo(FIRST_PAYLOAD);
 			assertThat(client.echo(SECOND_PAYLOAD)).isEqualTo(SECOND_PAYLOAD);
 			WsSession session = context.getBean(WsSessionRegistry.class).all().iterator().next();
@@ -102,7 +102,7 @@ class WebSocketsEndpointTests {
 	@Test
 	void revealsNoPayloadNoHeaderAndNoQuery() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo?token=" + QUERY_VALUE,
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo?token=" + QUERY_VALUE,
 					Map.of("X-Api-Key", HEADER_VALUE));
 			client.echo(FIRST_PAYLOAD);
 			client.echo(SECOND_PAYLOAD);
@@ -118,7 +118,7 @@ class WebSocketsEndpointTests {
 	@Test
 	void forgetsASessionOnceItIsClosed() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			client.echo(FIRST_PAYLOAD);
 			assertThat(client.close()).isEqualTo(1000);
 			WebSocketsEndpoint endpoint = context.getBean(WebSocketsEndpoint.class);
@@ -128,11 +128,6 @@ class WebSocketsEndpointTests {
 		});
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {

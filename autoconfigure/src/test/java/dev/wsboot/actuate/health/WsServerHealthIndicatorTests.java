@@ -7,13 +7,13 @@ import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
 import dev.wsboot.operations.WsTestClient;
+import dev.wsboot.testsupport.LocalPort;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ class WsServerHealthIndicatorTests {
 		this.contextRunner.run((context) -> {
 			Health health = context.getBean(WsServerHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("port", port(context))
+			assertThat(health.getDetails()).containsEntry("port", LocalPort.of(context))
 				.containsEntry("activeSessions", 0)
 				.hasEntrySatisfying("endpoints",
 						(paths) -> assertThat(paths).asInstanceOf(InstanceOfAssertFactories.LIST)
@@ -46,7 +46,7 @@ class WsServerHealthIndicatorTests {
 	@Test
 	void countsALiveSession() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.echo("ping")).isEqualTo("ping");
 			Health health = context.getBean(WsServerHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -58,7 +58,7 @@ class WsServerHealthIndicatorTests {
 	@Test
 	void isDownOnceTheServerHasStopped() {
 		this.contextRunner.run((context) -> {
-			port(context);
+			LocalPort.of(context);
 			context.getBean(WsServerBootstrap.class).stop();
 			Health health = context.getBean(WsServerHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -69,7 +69,7 @@ class WsServerHealthIndicatorTests {
 	@Test
 	void isDownOnceTheServerHasStoppedWithASessionOpen() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/chat");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/chat");
 			context.getBean(WsServerBootstrap.class).stop();
 			assertThat(client.awaitCloseCode()).isEqualTo(1001);
 			Health health = context.getBean(WsServerHealthIndicator.class).health();
@@ -78,11 +78,6 @@ class WsServerHealthIndicatorTests {
 		});
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {

@@ -10,13 +10,13 @@ import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
 import dev.wsboot.operations.RawWsClient;
 import dev.wsboot.operations.WsTestClient;
+import dev.wsboot.testsupport.LocalPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class WsServerMetricsTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			RequiredSearch active = registry.get("ws.server.sessions.active").tag("path", "/echo");
 			assertThat(active.gauge().value()).isZero();
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			await().untilAsserted(() -> assertThat(active.gauge().value()).isEqualTo(1));
 			client.close();
 			await().untilAsserted(() -> assertThat(active.gauge().value()).isZero());
@@ -53,8 +53,8 @@ class WsServerMetricsTests {
 	@Test
 	void countsAcceptedHandshakes() {
 		this.contextRunner.run((context) -> {
-			WsTestClient.connect(port(context), "/echo").close();
-			WsTestClient.connect(port(context), "/echo").close();
+			WsTestClient.connect(LocalPort.of(context), "/echo").close();
+			WsTestClient.connect(LocalPort.of(context), "/echo").close();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> assertThat(registry.get("ws.server.handshakes")
 				.tags("path", "/echo", "outcome", "accepted", "status", "101")
@@ -66,7 +66,7 @@ class WsServerMetricsTests {
 	@Test
 	void countsRefusedHandshakesToAnUnknownPathUnderPathNone() {
 		this.contextRunner.run((context) -> {
-			try (RawWsClient client = RawWsClient.connect(port(context))) {
+			try (RawWsClient client = RawWsClient.connect(LocalPort.of(context))) {
 				assertThat(client.upgrade("/nowhere")).isEqualTo(404);
 			}
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -81,7 +81,7 @@ class WsServerMetricsTests {
 	@Test
 	void summarizesMessagesAndPayloadBytesByDirectionAndType() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.echo("hello")).isEqualTo("hello");
 			assertThat(client.echo("hi")).isEqualTo("hi");
 			client.sendBinary(new byte[] { 1, 2, 3 });
@@ -104,7 +104,7 @@ class WsServerMetricsTests {
 	@Test
 	void timesEveryHandlerCall() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			client.echo("one");
 			client.echo("two");
 			client.sendBinary(new byte[] { 3 });
@@ -120,7 +120,7 @@ class WsServerMetricsTests {
 	@Test
 	void countsClosesByCode() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.close()).isEqualTo(1000);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> assertThat(
@@ -132,9 +132,9 @@ class WsServerMetricsTests {
 	@Test
 	void countsConnectionsRefusedByTheConnectionLimit() {
 		this.contextRunner.withPropertyValues("ws.max-connections=1").run((context) -> {
-			WsTestClient first = WsTestClient.connect(port(context), "/echo");
+			WsTestClient first = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> WsTestClient.connect(port(context), "/echo"))
+				.isThrownBy(() -> WsTestClient.connect(LocalPort.of(context), "/echo"))
 				.havingCause()
 				.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 						(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(503));
@@ -155,7 +155,7 @@ class WsServerMetricsTests {
 	@Test
 	void countsSessionsClosedByTheIdleTimeout() {
 		this.contextRunner.withPropertyValues("ws.idle-timeout=200ms").run((context) -> {
-			WsTestClient client = WsTestClient.connect(port(context), "/echo");
+			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.awaitCloseCode()).isEqualTo(1001);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> {
@@ -167,11 +167,6 @@ class WsServerMetricsTests {
 		});
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {

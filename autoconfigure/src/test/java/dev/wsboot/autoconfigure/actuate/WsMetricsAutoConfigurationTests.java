@@ -13,6 +13,7 @@ import dev.wsboot.operations.WsTestClient;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSession;
+import dev.wsboot.testsupport.LocalPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +71,7 @@ class WsMetricsAutoConfigurationTests {
 			.withBean(RecordingObserver.class, RecordingObserver::new)
 			.withUserConfiguration(EchoEndpoint.class)
 			.run((context) -> {
-				WsTestClient client = WsTestClient.connect(port(context), "/echo");
+				WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
 				assertThat(client.echo("observed")).isEqualTo("observed");
 				client.close();
 				RecordingObserver observer = context.getBean(RecordingObserver.class);
@@ -97,11 +97,6 @@ class WsMetricsAutoConfigurationTests {
 				.doesNotHaveBean(WsServerMetrics.class));
 	}
 
-	private static int port(AssertableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty("local.ws.server.port", Integer.class);
-		assertThat(port).as("local.ws.server.port").isNotNull();
-		return port;
-	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {
