@@ -152,7 +152,12 @@ final class Connection implements ProtocolListener {
 		this.lastReadAt = this.loop.now();
 		buffer.flip();
 		switch (this.state) {
-			case HANDSHAKE -> onHandshakeBytes(buffer);
+			case HANDSHAKE -> {
+				// No parser once the upgrade was refused: the refusal is being written out.
+				if (this.parser != null) {
+					onHandshakeBytes(buffer);
+				}
+			}
 			case OPEN -> this.protocol.receive(buffer);
 			default -> {
 				// Lingering: what the peer still sends is read and dropped.
