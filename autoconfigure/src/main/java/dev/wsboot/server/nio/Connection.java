@@ -12,12 +12,10 @@ import dev.wsboot.handshake.HandshakeRequestParser;
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
-import dev.wsboot.protocol.FrameEncoder;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
 import dev.wsboot.protocol.ProtocolSession;
-import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsHandler;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
@@ -27,18 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One TCP connection, from accept to close: the upgrade request, then the
- * {@link ProtocolSession}, the outbound queue and the dispatch of handler calls.
+ * {@link ProtocolSession}, the dispatch of handler calls, timers and closing; its
+ * {@link ConnectionWriter} sends.
  *
  * <p>State changes happen on the connection's {@link IoLoop} thread; sending may happen on
- * any thread and is guarded by the outbound queue's lock. The socket is closed in exactly
+ * any thread and is guarded by the writer's lock. The socket is closed in exactly
  * one place, {@link #closeNow()}.
  */
 final class Connection implements ProtocolListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(Connection.class);
-
-	/** Payloads up to this size are copied behind their header into one array. */
-	private static final int COPY_THRESHOLD = 8 * 1024;
 
 	enum State {
 		/** Reading the upgrade request. */
@@ -59,7 +55,7 @@ final class Connection implements ProtocolListener {
 
 	private final ServerSettings settings;
 
-	private final OutboundQueue outbound = new OutboundQueue();
+	private final ConnectionWriter writer;
 
 	private @Nullable SelectionKey key;
 
@@ -74,21 +70,6 @@ final class Connection implements ProtocolListener {
 	private @Nullable WsHandler handler;
 
 	private @Nullable HandlerDispatcher dispatcher;
-
-	/** Guarded by {@link #outbound}: OP_WRITE is set and the I/O thread owns writing. */
-	private boolean writeInterest;
-
-	/** Guarded by {@link #outbound}: once written out, shut our side and linger. */
-	private boolean closeAfterFlush;
-
-	/** Guarded by {@link #outbound}: our close frame is queued; no data frame may follow. */
-	private boolean closeQueued;
-
-	/** Guarded by {@link #outbound}: the TCP connection ends once our close frame is out. */
-	private boolean tcpCloseRequested;
-
-	/** I/O thread only: queued in the loop's flush list for the end of this turn. */
-	boolean flushScheduled;
 
 	/** I/O thread only: this connection's index in its loop's list, for O(1) removal. */
 	int loopIndex = -1;
@@ -113,6 +94,7 @@ final class Connection implements ProtocolListener {
 		this.loop = loop;
 		this.channel = channel;
 		this.settings = server.settings();
+		this.writer = new ConnectionWriter(this, channel, loop, this.settings);
 		this.parser = new HandshakeRequestParser(this.settings.handshakeLimits());
 		this.acceptedAt = loop.now();
 		this.lastReadAt = this.acceptedAt;
@@ -172,7 +154,7 @@ final class Connection implements ProtocolListener {
 		closeNow();
 	}
 
-	private void onTransportFailure(IOException ex) {
+	void onTransportFailure(IOException ex) {
 		logger.debug("Connection from {} failed: {}", remote(), ex.toString());
 		closeNow();
 	}
@@ -241,15 +223,15 @@ final class Connection implements ProtocolListener {
 	private void refuse(@Nullable WsRoute route, HandshakeResponse response) {
 		this.parser = null;
 		this.settings.observer().onHandshake((route != null) ? route.path() : null, response.status());
-		enqueueRaw(ByteBuffer.wrap(response.toBytes()));
-		closeAfterFlush();
+		this.writer.sendRaw(ByteBuffer.wrap(response.toBytes()));
+		this.writer.closeAfterFlush();
 	}
 
 	private void open(HandshakeRequest request, WsRoute route, HandshakeResponse response) {
-		enqueueRaw(ByteBuffer.wrap(response.toBytes()));
+		this.writer.sendRaw(ByteBuffer.wrap(response.toBytes()));
 		this.handler = route.handler();
 		this.protocol = new ProtocolSession(this.settings.frameCodec().newDecoder(this.settings.limits()),
-				this.settings.limits(), this, this::sendControl);
+				this.settings.limits(), this, this.writer::sendControl);
 		this.session = new NioWsSession(this, this.server.nextSessionId(), request, response.subprotocol());
 		this.dispatcher = route.nonBlocking() ? null : new HandlerDispatcher(this, this.server.executor());
 		this.state = State.OPEN;
@@ -321,14 +303,14 @@ final class Connection implements ProtocolListener {
 	public void onCloseReceived(CloseStatus status) {
 		// RFC 6455 §7.1.1: the server should close the TCP connection first, once the close
 		// frames are exchanged.
-		requestTcpClose();
+		this.writer.requestTcpClose();
 		endSession(status);
 	}
 
 	@Override
 	public void onProtocolError(ProtocolException error) {
 		logger.debug("Closing connection from {} with {}: {}", remote(), error.closeCode(), error.getMessage());
-		requestTcpClose();
+		this.writer.requestTcpClose();
 		endSession(error.toCloseStatus());
 	}
 
@@ -380,7 +362,7 @@ final class Connection implements ProtocolListener {
 		this.loop.execute(() -> setInterest(SelectionKey.OP_READ, true));
 	}
 
-	private void setInterest(int op, boolean on) {
+	void setInterest(int op, boolean on) {
 		SelectionKey selectionKey = this.key;
 		if (selectionKey != null && selectionKey.isValid()) {
 			if (on) {
@@ -413,7 +395,7 @@ final class Connection implements ProtocolListener {
 		if (current == null) {
 			return;
 		}
-		synchronized (this.outbound) {
+		synchronized (this) {
 			if (this.sessionEnded) {
 				return;
 			}
@@ -434,27 +416,8 @@ final class Connection implements ProtocolListener {
 		});
 	}
 
-	private void closeAfterFlush() {
-		synchronized (this.outbound) {
-			this.closeAfterFlush = true;
-		}
-		scheduleFlush();
-	}
-
-	/** Ends the TCP connection once our close frame, queued or still to come, is written. */
-	private void requestTcpClose() {
-		synchronized (this.outbound) {
-			this.tcpCloseRequested = true;
-			if (!this.closeQueued) {
-				return;
-			}
-			this.closeAfterFlush = true;
-		}
-		scheduleFlush();
-	}
-
 	/** Shuts our side once everything is written and reads until the peer closes its side. */
-	private void linger() {
+	void linger() {
 		if (this.state == State.LINGERING || this.state == State.CLOSED) {
 			return;
 		}
@@ -483,9 +446,7 @@ final class Connection implements ProtocolListener {
 		catch (IOException ex) {
 			logger.trace("Closing the socket of {} failed", remote(), ex);
 		}
-		synchronized (this.outbound) {
-			this.outbound.clear();
-		}
+		this.writer.clear();
 		this.parser = null;
 		this.loop.remove(this);
 		releaseSession();
@@ -534,242 +495,35 @@ final class Connection implements ProtocolListener {
 		long ping = this.settings.pingInterval().toNanos();
 		if (ping > 0 && now - Math.max(this.lastReadAt, this.lastPingAt) > ping) {
 			this.lastPingAt = now;
-			sendControl(Opcode.PING, new byte[0]);
+			this.writer.sendControl(Opcode.PING, new byte[0]);
 		}
 	}
 
-	// ---- writing (any thread) ----
+	// ---- for the writer, the session and the dispatcher ----
 
-	/** Sends a data message; called by the session from any thread. */
-	SendResult sendData(Opcode opcode, byte[] payload, int offset, int length) {
-		FrameEncoder encoder = this.settings.frameCodec().encoder();
-		ByteBuffer header;
-		ByteBuffer body = null;
-		if (length <= COPY_THRESHOLD) {
-			header = ByteBuffer.wrap(encoder.encode(true, opcode, payload, offset, length));
-		}
-		else {
-			byte[] head = new byte[encoder.headerLength(length)];
-			encoder.writeHeader(head, 0, true, opcode, length);
-			header = ByteBuffer.wrap(head);
-			body = ByteBuffer.wrap(payload, offset, length);
-		}
-		return sendFrame(header, body, opcode == Opcode.TEXT, length);
+	ConnectionWriter writer() {
+		return this.writer;
 	}
 
-	/** Sends frame bytes shared by many sessions, see {@link dev.wsboot.server.PreparedMessage}. */
-	SendResult sendFrame(ByteBuffer frame, @Nullable ByteBuffer body, boolean text, int payloadLength) {
-		long size = frame.remaining() + ((body != null) ? body.remaining() : 0);
-		boolean overflow = false;
-		synchronized (this.outbound) {
-			ProtocolSession current = this.protocol;
-			// RFC 6455 §5.5.1: after sending a Close frame, no more data frames.
-			if (current == null || this.closeQueued || this.state != State.OPEN) {
-				return SendResult.CLOSED;
-			}
-			if (wouldOverflow(size)) {
-				overflow = true;
-				this.outbound.clear();
-			}
-			else {
-				this.outbound.add(frame);
-				if (body != null) {
-					this.outbound.add(body);
-				}
-				this.session.sent(payloadLength);
-			}
-		}
-		if (overflow) {
-			onOutboundOverflow();
-			return SendResult.OVERFLOW;
-		}
-		this.settings.observer().onMessageSent(this.session, text, payloadLength);
-		afterEnqueue();
-		return SendResult.QUEUED;
+	@Nullable NioWsSession session() {
+		return this.session;
 	}
 
-	/**
-	 * Whether queueing {@code size} more bytes would pass the outbound limit; called under the
-	 * outbound lock. Sends of a batch are only queued until the batch ends, so before calling
-	 * it an overflow the queue is written out, and only what the socket does not take counts.
-	 * One message alone may exceed the limit: it must be possible to send it at all.
-	 */
-	private boolean wouldOverflow(long size) {
-		int limit = this.settings.maxOutboundBuffer();
-		if (this.outbound.bytes() == 0 || this.outbound.bytes() + size <= limit) {
-			return false;
-		}
-		if (!this.writeInterest) {
-			try {
-				write();
-			}
-			catch (IOException ex) {
-				this.outbound.clear();
-				this.loop.execute(() -> onTransportFailure(ex));
-				return false;
-			}
-		}
-		return this.outbound.bytes() > 0 && this.outbound.bytes() + size > limit;
+	@Nullable HandlerDispatcher dispatcher() {
+		return this.dispatcher;
 	}
 
-	private void onOutboundOverflow() {
+	/** Whether the calling thread is the worker running this connection's handler calls. */
+	boolean isDrainingThread() {
+		HandlerDispatcher queue = this.dispatcher;
+		return queue != null && queue.isDrainingThread();
+	}
+
+	/** The peer does not read what it is sent: closed with 1008. */
+	void onOutboundOverflow() {
 		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", this.session.id(), remote());
 		this.settings.observer().onLimitExceeded("max-outbound-buffer");
 		close(new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow"));
-	}
-
-	/** Sends a control frame (pong, close, ping); never refused for the outbound limit. */
-	void sendControl(Opcode opcode, byte[] payload) {
-		byte[] frame = this.settings.frameCodec().encoder().encode(opcode, payload);
-		if (opcode == Opcode.CLOSE) {
-			queueClose(frame);
-			return;
-		}
-		boolean overflow = false;
-		synchronized (this.outbound) {
-			if (this.state == State.CLOSED || this.state == State.LINGERING) {
-				return;
-			}
-			// Pongs count against the limit too: a peer that pings and never reads must not
-			// make the server buffer its answers without bound.
-			if (wouldOverflow(frame.length)) {
-				overflow = true;
-				this.outbound.clear();
-			}
-			else {
-				this.outbound.add(ByteBuffer.wrap(frame));
-			}
-		}
-		if (overflow) {
-			onOutboundOverflow();
-			return;
-		}
-		afterEnqueue();
-	}
-
-	/**
-	 * Queues our close frame behind the handler calls already dispatched, so that the
-	 * replies to messages that arrived before the close (or before a protocol error) are
-	 * sent first, as the peer expects.
-	 */
-	private void queueClose(byte[] frame) {
-		HandlerDispatcher queue = this.dispatcher;
-		if (queue != null && Thread.currentThread() == this.loop.thread()) {
-			queue.dispatch(() -> enqueueClose(frame));
-		}
-		else {
-			enqueueClose(frame);
-		}
-	}
-
-	private void enqueueClose(byte[] frame) {
-		synchronized (this.outbound) {
-			if (this.state == State.CLOSED || this.state == State.LINGERING || this.closeQueued) {
-				return;
-			}
-			this.closeQueued = true;
-			this.outbound.add(ByteBuffer.wrap(frame));
-			this.closeAfterFlush = this.tcpCloseRequested;
-		}
-		afterEnqueue();
-	}
-
-	private void enqueueRaw(ByteBuffer bytes) {
-		synchronized (this.outbound) {
-			this.outbound.add(bytes);
-		}
-		scheduleFlush();
-	}
-
-	/** Decides who writes what was just queued: later in this batch, or right now. */
-	private void afterEnqueue() {
-		if (Thread.currentThread() == this.loop.thread()) {
-			scheduleFlush();
-		}
-		else if (this.dispatcher == null || !this.dispatcher.isDrainingThread()) {
-			flush();
-		}
-	}
-
-	private void scheduleFlush() {
-		if (Thread.currentThread() == this.loop.thread()) {
-			this.loop.scheduleFlush(this);
-		}
-		else {
-			this.loop.execute(this::flush);
-		}
-	}
-
-	/** Called by the dispatcher at the end of a batch of handler calls. */
-	void flushFromWorker() {
-		flush();
-	}
-
-	/** Writes what is queued; any thread. Leaves the rest to OP_WRITE when the socket is full. */
-	void flush() {
-		boolean finished;
-		synchronized (this.outbound) {
-			if (this.writeInterest || this.state == State.CLOSED || this.outbound.isEmpty() && !this.closeAfterFlush) {
-				return;
-			}
-			try {
-				finished = write();
-			}
-			catch (IOException ex) {
-				this.outbound.clear();
-				this.loop.execute(() -> onTransportFailure(ex));
-				return;
-			}
-			if (!finished) {
-				this.writeInterest = true;
-			}
-			else if (!this.closeAfterFlush) {
-				return;
-			}
-		}
-		if (finished) {
-			this.loop.executeOrRun(this::linger);
-		}
-		else {
-			this.loop.executeOrRun(() -> setInterest(SelectionKey.OP_WRITE, true));
-		}
-	}
-
-	/** Writes the queue; the I/O thread through its direct buffer, others with gathering writes. */
-	private boolean write() throws IOException {
-		if (Thread.currentThread() == this.loop.thread()) {
-			return this.outbound.writeTo(this.channel, this.loop.writeBuffer());
-		}
-		return this.outbound.writeTo(this.channel);
-	}
-
-	/** OP_WRITE fired: the socket takes bytes again. */
-	void onWritable() {
-		boolean linger = false;
-		synchronized (this.outbound) {
-			try {
-				if (!write()) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				this.outbound.clear();
-				onTransportFailure(ex);
-				return;
-			}
-			this.writeInterest = false;
-			linger = this.closeAfterFlush;
-		}
-		setInterest(SelectionKey.OP_WRITE, false);
-		if (linger) {
-			linger();
-		}
-	}
-
-	long bufferedAmount() {
-		synchronized (this.outbound) {
-			return this.outbound.bytes();
-		}
 	}
 
 	boolean isOpen() {

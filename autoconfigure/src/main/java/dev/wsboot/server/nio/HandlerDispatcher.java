@@ -84,7 +84,7 @@ final class HandlerDispatcher implements Runnable {
 			}
 			if (call == null) {
 				// Write what this batch sent in one go, then stop unless more arrived meanwhile.
-				this.connection.flushFromWorker();
+				this.connection.writer().flush();
 				synchronized (this) {
 					if (this.pending == null || this.pending.isEmpty()) {
 						this.pending = null;

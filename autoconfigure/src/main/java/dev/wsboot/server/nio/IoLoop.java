@@ -52,7 +52,7 @@ final class IoLoop implements Runnable {
 
 	private final List<Connection> connections = new ArrayList<>();
 
-	private final List<Connection> flushes = new ArrayList<>();
+	private final List<ConnectionWriter> flushes = new ArrayList<>();
 
 	private final long sweepInterval;
 
@@ -144,10 +144,10 @@ final class IoLoop implements Runnable {
 	}
 
 	/** Writes this connection's queued bytes at the end of the current turn. */
-	void scheduleFlush(Connection connection) {
-		if (!connection.flushScheduled) {
-			connection.flushScheduled = true;
-			this.flushes.add(connection);
+	void scheduleFlush(ConnectionWriter writer) {
+		if (!writer.flushScheduled) {
+			writer.flushScheduled = true;
+			this.flushes.add(writer);
 		}
 	}
 
@@ -209,7 +209,7 @@ final class IoLoop implements Runnable {
 		try {
 			int ready = key.readyOps();
 			if ((ready & SelectionKey.OP_WRITE) != 0) {
-				connection.onWritable();
+				connection.writer().onWritable();
 			}
 			if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
 				this.now = System.nanoTime();
@@ -240,9 +240,9 @@ final class IoLoop implements Runnable {
 
 	private void flushAll() {
 		for (int i = 0; i < this.flushes.size(); i++) {
-			Connection connection = this.flushes.get(i);
-			connection.flushScheduled = false;
-			connection.flush();
+			ConnectionWriter writer = this.flushes.get(i);
+			writer.flushScheduled = false;
+			writer.flush();
 		}
 		this.flushes.clear();
 	}

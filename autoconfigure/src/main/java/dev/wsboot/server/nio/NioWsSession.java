@@ -136,18 +136,18 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	@Override
 	public SendResult sendText(CharSequence text) {
 		byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
-		return this.connection.sendData(Opcode.TEXT, payload, 0, payload.length);
+		return this.connection.writer().sendData(Opcode.TEXT, payload, 0, payload.length);
 	}
 
 	@Override
 	public SendResult sendBinary(byte[] data) {
-		return this.connection.sendData(Opcode.BINARY, data, 0, data.length);
+		return this.connection.writer().sendData(Opcode.BINARY, data, 0, data.length);
 	}
 
 	@Override
 	public SendResult sendBinary(ByteBuffer data) {
 		if (data.hasArray()) {
-			return this.connection.sendData(Opcode.BINARY, data.array(), data.arrayOffset() + data.position(),
+			return this.connection.writer().sendData(Opcode.BINARY, data.array(), data.arrayOffset() + data.position(),
 					data.remaining());
 		}
 		byte[] copy = new byte[data.remaining()];
@@ -157,7 +157,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public SendResult send(PreparedMessage message) {
-		return this.connection.sendFrame(ByteBuffer.wrap(message.frame()), null, message.isText(),
+		return this.connection.writer().sendFrame(ByteBuffer.wrap(message.frame()), null, message.isText(),
 				message.payloadLength());
 	}
 
@@ -169,7 +169,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		if (!isOpen()) {
 			return SendResult.CLOSED;
 		}
-		this.connection.sendControl(Opcode.PING, payload);
+		this.connection.writer().sendControl(Opcode.PING, payload);
 		return SendResult.QUEUED;
 	}
 
@@ -183,7 +183,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public long bufferedAmount() {
-		return this.connection.bufferedAmount();
+		return this.connection.writer().bufferedAmount();
 	}
 
 	@Override
