@@ -6,9 +6,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.RejectedExecutionException;
 
-import dev.wsboot.handshake.HandshakeException;
 import dev.wsboot.handshake.HandshakeRequest;
-import dev.wsboot.handshake.HandshakeRequestParser;
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
@@ -61,7 +59,7 @@ final class Connection implements ProtocolListener {
 
 	private volatile State state = State.HANDSHAKE;
 
-	private @Nullable HandshakeRequestParser parser;
+	private final HandshakeStage handshake;
 
 	private @Nullable ProtocolSession protocol;
 
@@ -95,7 +93,7 @@ final class Connection implements ProtocolListener {
 		this.channel = channel;
 		this.settings = server.settings();
 		this.writer = new ConnectionWriter(this, channel, loop, this.settings);
-		this.parser = new HandshakeRequestParser(this.settings.handshakeLimits());
+		this.handshake = new HandshakeStage(server, this.settings);
 		this.acceptedAt = loop.now();
 		this.lastReadAt = this.acceptedAt;
 	}
@@ -135,8 +133,8 @@ final class Connection implements ProtocolListener {
 		buffer.flip();
 		switch (this.state) {
 			case HANDSHAKE -> {
-				// No parser once the upgrade was refused: the refusal is being written out.
-				if (this.parser != null) {
+				// Nothing more is read once the upgrade was refused: the refusal is being written out.
+				if (this.handshake.isReading()) {
 					onHandshakeBytes(buffer);
 				}
 			}
@@ -160,57 +158,20 @@ final class Connection implements ProtocolListener {
 	}
 
 	private void onHandshakeBytes(ByteBuffer buffer) {
-		HandshakeRequest request;
-		try {
-			request = this.parser.parse(buffer);
-		}
-		catch (HandshakeException ex) {
-			logger.debug("Refused upgrade from {}: {} {}", remote(), ex.status(), ex.getMessage());
-			refuse(null, ex.toResponse());
+		HandshakeStage.Decision decision = this.handshake.read(buffer, remote());
+		if (decision == null) {
 			return;
 		}
-		if (request == null) {
+		this.sessionReserved = decision.slotReserved();
+		if (!decision.response().isAccepted()) {
+			refuse(decision.route(), decision.response());
 			return;
 		}
-		this.parser = null;
-		WsRoute route = this.server.route(request.path());
-		HandshakeResponse response = decide(request, route);
-		if (!response.isAccepted() || route == null) {
-			if (response.isAccepted()) {
-				response = HandshakeResponse.reject(404, "No WebSocket endpoint at " + request.path());
-			}
-			logger.debug("Refused upgrade from {} to {}: {}", remote(), request.path(), response.status());
-			refuse(route, response);
-			return;
-		}
-		open(request, route, response);
+		open(decision.request(), decision.route(), decision.response());
 		if (buffer.hasRemaining()) {
 			// The client's first frames may share the packet with its upgrade request.
 			this.protocol.receive(buffer);
 		}
-	}
-
-	private HandshakeResponse decide(HandshakeRequest request, @Nullable WsRoute route) {
-		if (route != null) {
-			if (!this.server.reserveSession()) {
-				this.settings.observer().onLimitExceeded("max-connections");
-				return HandshakeResponse.reject(503, "Too many connections; try again later")
-					.withHeader("Retry-After", "5");
-			}
-			this.sessionReserved = true;
-		}
-		HandshakeResponse response;
-		try {
-			response = this.settings.handshakeHandler().handshake(request, this.server.upgradeTarget(route));
-		}
-		catch (RuntimeException ex) {
-			logger.error("Handshake handler failed for {} {}", request.method(), request.path(), ex);
-			response = HandshakeResponse.reject(500, "Internal Server Error");
-		}
-		if (!response.isAccepted()) {
-			releaseSession();
-		}
-		return response;
 	}
 
 	private void releaseSession() {
@@ -221,7 +182,7 @@ final class Connection implements ProtocolListener {
 	}
 
 	private void refuse(@Nullable WsRoute route, HandshakeResponse response) {
-		this.parser = null;
+		this.handshake.abandon();
 		this.settings.observer().onHandshake((route != null) ? route.path() : null, response.status());
 		this.writer.sendRaw(ByteBuffer.wrap(response.toBytes()));
 		this.writer.closeAfterFlush();
@@ -447,7 +408,7 @@ final class Connection implements ProtocolListener {
 			logger.trace("Closing the socket of {} failed", remote(), ex);
 		}
 		this.writer.clear();
-		this.parser = null;
+		this.handshake.abandon();
 		this.loop.remove(this);
 		releaseSession();
 		CloseStatus sent = this.closeSent;
