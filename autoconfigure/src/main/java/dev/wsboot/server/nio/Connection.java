@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.RejectedExecutionException;
 
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HandshakeResponse;
@@ -93,7 +92,7 @@ final class Connection implements ProtocolListener {
 		this.channel = channel;
 		this.settings = server.settings();
 		this.writer = new ConnectionWriter(this, channel, loop, this.settings);
-		this.handshake = new HandshakeStage(server, this.settings);
+		this.handshake = new HandshakeStage(server, this.settings, this::remote);
 		this.acceptedAt = loop.now();
 		this.lastReadAt = this.acceptedAt;
 	}
@@ -158,7 +157,7 @@ final class Connection implements ProtocolListener {
 	}
 
 	private void onHandshakeBytes(ByteBuffer buffer) {
-		HandshakeStage.Decision decision = this.handshake.read(buffer, remote());
+		HandshakeStage.Decision decision = this.handshake.read(buffer);
 		if (decision == null) {
 			return;
 		}
@@ -196,7 +195,7 @@ final class Connection implements ProtocolListener {
 		this.session = new NioWsSession(this, this.server.nextSessionId(), request, response.subprotocol());
 		this.dispatcher = route.nonBlocking() ? null : new HandlerDispatcher(this, this.server.executor());
 		this.state = State.OPEN;
-		this.server.sessionOpened(this.session, route);
+		this.server.sessionOpened(this.session);
 		this.settings.observer().onHandshake(route.path(), 101);
 		this.settings.observer().onOpen(this.session);
 		NioWsSession opened = this.session;
@@ -309,7 +308,7 @@ final class Connection implements ProtocolListener {
 		close(CloseStatus.INTERNAL_ERROR);
 	}
 
-	void onExecutorRejected(RejectedExecutionException ex) {
+	void onExecutorRejected() {
 		// Degrade rather than lose events: ordering and onClose are kept by running here.
 		logger.warn("Handler executor refused work for session {}; running it on the I/O thread", this.session.id());
 		this.settings.observer().onLimitExceeded("executor");
@@ -413,7 +412,7 @@ final class Connection implements ProtocolListener {
 		releaseSession();
 		CloseStatus sent = this.closeSent;
 		endSession((sent != null) ? sent : CloseStatus.ABNORMAL);
-		this.server.connectionClosed(this);
+		this.server.connectionClosed();
 	}
 
 	/** Server shutdown: open sessions get 1001 (going away), others are closed now. */

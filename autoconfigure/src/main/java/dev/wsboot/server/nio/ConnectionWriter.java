@@ -81,15 +81,8 @@ final class ConnectionWriter {
 			if (session == null || this.closeQueued || this.connection.state() != Connection.State.OPEN) {
 				return SendResult.CLOSED;
 			}
-			if (wouldOverflow(size)) {
-				overflow = true;
-				this.queue.clear();
-			}
-			else {
-				this.queue.add(frame);
-				if (body != null) {
-					this.queue.add(body);
-				}
+			overflow = !queueWithinLimit(frame, body, size);
+			if (!overflow) {
 				session.sent(payloadLength);
 			}
 		}
@@ -100,6 +93,22 @@ final class ConnectionWriter {
 		this.settings.observer().onMessageSent(session, text, payloadLength);
 		afterEnqueue();
 		return SendResult.QUEUED;
+	}
+
+	/**
+	 * Queues a frame (header and optional separate body) if it fits the outbound limit;
+	 * otherwise drops everything queued, releasing it, and returns false. Called under the lock.
+	 */
+	private boolean queueWithinLimit(ByteBuffer frame, @Nullable ByteBuffer body, long size) {
+		if (wouldOverflow(size)) {
+			this.queue.clear();
+			return false;
+		}
+		this.queue.add(frame);
+		if (body != null) {
+			this.queue.add(body);
+		}
+		return true;
 	}
 
 	/**
@@ -140,13 +149,7 @@ final class ConnectionWriter {
 			}
 			// A peer that pings and never reads must not make the server buffer its pongs
 			// without bound.
-			if (wouldOverflow(frame.length)) {
-				overflow = true;
-				this.queue.clear();
-			}
-			else {
-				this.queue.add(ByteBuffer.wrap(frame));
-			}
+			overflow = !queueWithinLimit(ByteBuffer.wrap(frame), null, frame.length);
 		}
 		if (overflow) {
 			this.connection.onOutboundOverflow();

@@ -63,7 +63,7 @@ final class HandlerDispatcher implements Runnable {
 				this.executor.execute(this);
 			}
 			catch (RejectedExecutionException ex) {
-				this.connection.onExecutorRejected(ex);
+				this.connection.onExecutorRejected();
 				run();
 			}
 		}

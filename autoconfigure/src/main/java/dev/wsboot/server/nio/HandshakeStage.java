@@ -1,6 +1,7 @@
 package dev.wsboot.server.nio;
 
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 import dev.wsboot.handshake.HandshakeException;
 import dev.wsboot.handshake.HandshakeRequest;
@@ -25,11 +26,15 @@ final class HandshakeStage {
 
 	private final ServerSettings settings;
 
+	/** The peer's address, looked up only when a refusal is logged. */
+	private final Supplier<Object> remote;
+
 	private @Nullable HandshakeRequestParser parser;
 
-	HandshakeStage(NioWsServer server, ServerSettings settings) {
+	HandshakeStage(NioWsServer server, ServerSettings settings, Supplier<Object> remote) {
 		this.server = server;
 		this.settings = settings;
+		this.remote = remote;
 		this.parser = new HandshakeRequestParser(settings.handshakeLimits());
 	}
 
@@ -58,14 +63,16 @@ final class HandshakeStage {
 	 * Reads the next bytes of the request; the decision once it is complete, else {@code null}.
 	 * What follows the request in {@code buffer} (the client's first frames) is left there.
 	 */
-	@Nullable Decision read(ByteBuffer buffer, Object remote) {
+	@Nullable Decision read(ByteBuffer buffer) {
 		HandshakeRequest request;
 		try {
 			request = this.parser.parse(buffer);
 		}
 		catch (HandshakeException ex) {
 			this.parser = null;
-			logger.debug("Refused upgrade from {}: {} {}", remote, ex.status(), ex.getMessage());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Refused upgrade from {}: {} {}", this.remote.get(), ex.status(), ex.getMessage());
+			}
 			return new Decision(null, null, ex.toResponse(), false);
 		}
 		if (request == null) {
@@ -73,8 +80,9 @@ final class HandshakeStage {
 		}
 		this.parser = null;
 		Decision decision = decide(request, this.server.route(request.path()));
-		if (!decision.response().isAccepted()) {
-			logger.debug("Refused upgrade from {} to {}: {}", remote, request.path(), decision.response().status());
+		if (!decision.response().isAccepted() && logger.isDebugEnabled()) {
+			logger.debug("Refused upgrade from {} to {}: {}", this.remote.get(), request.path(),
+					decision.response().status());
 		}
 		return decision;
 	}

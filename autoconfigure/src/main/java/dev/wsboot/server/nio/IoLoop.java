@@ -122,7 +122,7 @@ final class IoLoop implements Runnable {
 			connection.registered(channel.register(this.selector, SelectionKey.OP_READ, connection));
 		}
 		catch (ClosedChannelException ex) {
-			this.server.connectionClosed(connection);
+			this.server.connectionClosed();
 			return;
 		}
 		connection.loopIndex = this.connections.size();
@@ -255,10 +255,6 @@ final class IoLoop implements Runnable {
 			}
 		}
 		flushAll();
-	}
-
-	int connectionCount() {
-		return this.connections.size();
 	}
 
 }

@@ -291,12 +291,12 @@ public final class NioWsServer implements WsServer {
 		this.connections.decrementAndGet();
 	}
 
-	void connectionClosed(Connection connection) {
+	void connectionClosed() {
 		this.connections.decrementAndGet();
 		signalStop();
 	}
 
-	void sessionOpened(NioWsSession session, WsRoute route) {
+	void sessionOpened(NioWsSession session) {
 		this.unfinishedSessions.incrementAndGet();
 		this.registry.add(session);
 	}
