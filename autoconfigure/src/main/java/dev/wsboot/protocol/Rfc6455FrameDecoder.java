@@ -82,9 +82,7 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 	private boolean readHeader(ByteBuffer in) {
 		if (this.headerFilled == 0 && in.remaining() >= 2) {
 			// Usual case: the whole header is in this read, so take it in one copy.
-			int length7 = in.get(in.position() + 1) & 0x7F;
-			int length = 2 + ((length7 == 126) ? 2 : (length7 == 127) ? 8 : 0) + 4;
-			if (in.remaining() >= length) {
+			if (in.remaining() >= headerLength(in.get(in.position() + 1))) {
 				in.get(this.header, 0, 2);
 				this.headerFilled = 2;
 				this.headerLength = checkFirstTwoBytes();
@@ -141,6 +139,12 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 		}
 		this.fin = finBit;
 		this.rsv = rsvBits;
+		return headerLength(b1);
+	}
+
+	/** The length of a masked frame's header, from its second byte: 2, extended length, 4-byte key. */
+	private static int headerLength(int secondByte) {
+		int length7 = secondByte & 0x7F;
 		int extended = (length7 == 126) ? 2 : (length7 == 127) ? 8 : 0;
 		return 2 + extended + 4;
 	}

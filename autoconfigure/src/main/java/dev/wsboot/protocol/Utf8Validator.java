@@ -18,6 +18,30 @@ public final class Utf8Validator {
 
 	private static final long HIGH_BITS = 0x8080808080808080L;
 
+	/**
+	 * For each byte that starts a multi-byte sequence (RFC 3629 §4): the sequence's width
+	 * and the range its second byte must fall into, packed as {@code width << 16 | low << 8 | high};
+	 * 0 for bytes that start none. The narrowed ranges rule out overlong forms (after E0 and
+	 * F0), UTF-16 surrogates U+D800..U+DFFF (after ED) and code points above U+10FFFF (after F4).
+	 */
+	private static final int[] SEQUENCES = new int[256];
+
+	static {
+		for (int lead = 0xC2; lead <= 0xDF; lead++) {
+			SEQUENCES[lead] = sequence(2, 0x80, 0xBF);
+		}
+		for (int lead = 0xE0; lead <= 0xEF; lead++) {
+			SEQUENCES[lead] = sequence(3, 0x80, 0xBF);
+		}
+		SEQUENCES[0xE0] = sequence(3, 0xA0, 0xBF);
+		SEQUENCES[0xED] = sequence(3, 0x80, 0x9F);
+		for (int lead = 0xF0; lead <= 0xF4; lead++) {
+			SEQUENCES[lead] = sequence(4, 0x80, 0xBF);
+		}
+		SEQUENCES[0xF0] = sequence(4, 0x90, 0xBF);
+		SEQUENCES[0xF4] = sequence(4, 0x80, 0x8F);
+	}
+
 	/** Continuation bytes still expected in the current sequence (0 between characters). */
 	private int pending;
 
@@ -83,39 +107,16 @@ public final class Utf8Validator {
 	 * and valid, 0 when the chunk ends inside it, -1 when it is invalid.
 	 */
 	private static int sequenceWidth(byte[] bytes, int i, int end) {
-		int lead = bytes[i] & 0xFF;
-		int low = 0x80;
-		int high = 0xBF;
-		int width;
-		if (lead >= 0xC2 && lead <= 0xDF) {
-			width = 2;
-		}
-		else if (lead >= 0xE0 && lead <= 0xEF) {
-			width = 3;
-			if (lead == 0xE0) {
-				low = 0xA0;
-			}
-			else if (lead == 0xED) {
-				high = 0x9F;
-			}
-		}
-		else if (lead >= 0xF0 && lead <= 0xF4) {
-			width = 4;
-			if (lead == 0xF0) {
-				low = 0x90;
-			}
-			else if (lead == 0xF4) {
-				high = 0x8F;
-			}
-		}
-		else {
+		int sequence = SEQUENCES[bytes[i] & 0xFF];
+		if (sequence == 0) {
 			return -1;
 		}
+		int width = width(sequence);
 		if (i + width > end) {
 			return 0;
 		}
 		int second = bytes[i + 1] & 0xFF;
-		if (second < low || second > high) {
+		if (second < secondMin(sequence) || second > secondMax(sequence)) {
 			return -1;
 		}
 		for (int k = 2; k < width; k++) {
@@ -126,36 +127,30 @@ public final class Utf8Validator {
 		return width;
 	}
 
-	/**
-	 * Sets up the expected continuation bytes for a lead byte; the narrowed ranges rule out
-	 * overlong forms, UTF-16 surrogates (U+D800..U+DFFF) and code points above U+10FFFF.
-	 */
+	/** Sets up the expected continuation bytes for a lead byte; false if it leads nothing. */
 	private boolean startSequence(int lead) {
-		if (lead >= 0xC2 && lead <= 0xDF) {
-			expect(1, 0x80, 0xBF);
-		}
-		else if (lead == 0xE0) {
-			expect(2, 0xA0, 0xBF);
-		}
-		else if (lead == 0xED) {
-			expect(2, 0x80, 0x9F);
-		}
-		else if (lead >= 0xE1 && lead <= 0xEF) {
-			expect(2, 0x80, 0xBF);
-		}
-		else if (lead == 0xF0) {
-			expect(3, 0x90, 0xBF);
-		}
-		else if (lead >= 0xF1 && lead <= 0xF3) {
-			expect(3, 0x80, 0xBF);
-		}
-		else if (lead == 0xF4) {
-			expect(3, 0x80, 0x8F);
-		}
-		else {
+		int sequence = SEQUENCES[lead];
+		if (sequence == 0) {
 			return false;
 		}
+		expect(width(sequence) - 1, secondMin(sequence), secondMax(sequence));
 		return true;
+	}
+
+	private static int sequence(int width, int low, int high) {
+		return (width << 16) | (low << 8) | high;
+	}
+
+	private static int width(int sequence) {
+		return sequence >>> 16;
+	}
+
+	private static int secondMin(int sequence) {
+		return (sequence >>> 8) & 0xFF;
+	}
+
+	private static int secondMax(int sequence) {
+		return sequence & 0xFF;
 	}
 
 	private void expect(int continuations, int low, int high) {
