@@ -11,6 +11,7 @@ import dev.wsboot.handshake.HandshakeHandler;
 import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
+import dev.wsboot.protocol.extension.ExtensionFactory;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.CompositeWsServerObserver;
@@ -73,13 +74,15 @@ public final class WsAutoConfiguration {
 	@ConditionalOnMissingBean(WsServerFactory.class)
 	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
 			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
-			ObjectProvider<WsServerObserver> observers, ObjectProvider<WsServerCustomizer> customizers) {
+			ObjectProvider<WsServerObserver> observers, ObjectProvider<ExtensionFactory> extensions,
+			ObjectProvider<WsServerCustomizer> customizers) {
 		NioWsServerFactory factory = new NioWsServerFactory();
 		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
 		factory.setFrameCodec(frameCodec);
 		factory.setHandshakeHandler(handshakeHandler);
 		factory.setExecutor(executor);
 		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
+		factory.setExtensions(extensions.orderedStream().toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

@@ -2,8 +2,11 @@ package dev.wsboot.handshake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
+import dev.wsboot.protocol.extension.ExtensionAgreement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,8 @@ public final class HandshakeResponse {
 
 	private static final byte[] NO_BODY = {};
 
+	private static final String EXTENSIONS_HEADER = "Sec-WebSocket-Extensions";
+
 	private final int status;
 
 	private final HttpHeaders headers;
@@ -27,11 +32,15 @@ public final class HandshakeResponse {
 
 	private final @Nullable String subprotocol;
 
-	private HandshakeResponse(int status, HttpHeaders headers, byte[] body, @Nullable String subprotocol) {
+	private final List<ExtensionAgreement> extensions;
+
+	private HandshakeResponse(int status, HttpHeaders headers, byte[] body, @Nullable String subprotocol,
+			List<ExtensionAgreement> extensions) {
 		this.status = status;
 		this.headers = headers.readOnlyCopy();
 		this.body = body;
 		this.subprotocol = subprotocol;
+		this.extensions = extensions;
 	}
 
 	/**
@@ -50,7 +59,7 @@ public final class HandshakeResponse {
 			}
 			headers.add("Sec-WebSocket-Protocol", subprotocol);
 		}
-		return new HandshakeResponse(101, headers, NO_BODY, subprotocol);
+		return new HandshakeResponse(101, headers, NO_BODY, subprotocol, List.of());
 	}
 
 	/**
@@ -67,21 +76,47 @@ public final class HandshakeResponse {
 		headers.add("Content-Type", "text/plain; charset=utf-8");
 		headers.add("Content-Length", Integer.toString(body.length));
 		headers.add("Connection", "close");
-		return new HandshakeResponse(status, headers, body, null);
+		return new HandshakeResponse(status, headers, body, null, List.of());
 	}
 
-	/** Returns a copy with one more header field after the others. */
+	/**
+	 * Returns a copy with one more header field after the others.
+	 * @throws IllegalArgumentException for {@code Sec-WebSocket-Extensions}, which only
+	 * {@link #withExtensions} may set, so that no extension is announced that the connection
+	 * does not run
+	 */
 	public HandshakeResponse withHeader(String name, String value) {
+		if (name.equalsIgnoreCase(EXTENSIONS_HEADER)) {
+			throw new IllegalArgumentException("Extensions are agreed with withExtensions, not as a header");
+		}
 		HttpHeaders headers = this.headers.copy();
 		headers.add(name, value);
-		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol);
+		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol, this.extensions);
 	}
 
 	/** Returns a copy with all of {@code extra} after the other header fields. */
 	HandshakeResponse withHeaders(HttpHeaders extra) {
 		HttpHeaders headers = this.headers.copy();
 		extra.forEach(headers::add);
-		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol);
+		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol, this.extensions);
+	}
+
+	/**
+	 * Returns a copy of this acceptance that agrees to {@code agreements}, in the order they
+	 * are applied, announcing them in {@code Sec-WebSocket-Extensions} (RFC 6455 §9.1).
+	 * @throws IllegalStateException when this is not an acceptance, or already agrees to extensions
+	 */
+	public HandshakeResponse withExtensions(List<ExtensionAgreement> agreements) {
+		if (!isAccepted() || !this.extensions.isEmpty()) {
+			throw new IllegalStateException("Extensions are agreed once, in an acceptance");
+		}
+		if (agreements.isEmpty()) {
+			return this;
+		}
+		HttpHeaders headers = this.headers.copy();
+		headers.add(EXTENSIONS_HEADER,
+				agreements.stream().map((agreement) -> agreement.response().toString()).collect(Collectors.joining(", ")));
+		return new HandshakeResponse(this.status, headers, this.body, this.subprotocol, List.copyOf(agreements));
 	}
 
 	/** Returns the HTTP status code. */
@@ -107,6 +142,11 @@ public final class HandshakeResponse {
 	/** Returns the subprotocol this acceptance selected, or {@code null}. */
 	public @Nullable String subprotocol() {
 		return this.subprotocol;
+	}
+
+	/** Returns the extensions this acceptance agreed to, in the order they are applied. */
+	public List<ExtensionAgreement> extensions() {
+		return this.extensions;
 	}
 
 	/** Whether this is {@code 101 Switching Protocols}, so the connection turns WebSocket. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.wsboot.protocol.extension.ExtensionAgreement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,7 +90,14 @@ public class Rfc6455HandshakeHandler implements HandshakeHandler {
 		if (!isAllowedOrigin(headers.all("Origin"))) {
 			return HandshakeResponse.reject(403, "Origin not allowed");
 		}
-		return HandshakeResponse.accept(keys.get(0), selectSubprotocol(headers, target));
+		List<ExtensionAgreement> extensions;
+		try {
+			extensions = ExtensionNegotiation.negotiate(headers, target.extensions());
+		}
+		catch (HandshakeException ex) {
+			return ex.toResponse();
+		}
+		return HandshakeResponse.accept(keys.get(0), selectSubprotocol(headers, target)).withExtensions(extensions);
 	}
 
 	/** RFC 6455 §4.2.1 item 1 asks for HTTP/1.1 "or higher", so HTTP/1.0 and 0.9 are refused. */

@@ -28,9 +28,6 @@ public final class MessageAssembler {
 	/** Bytes of the frame now arriving that were already checked as UTF-8 while partial. */
 	private int validatedOfCurrentFrame;
 
-	/** Payload length of the message delivered last, for traffic statistics. */
-	private int lastMessageLength;
-
 	public MessageAssembler(WebSocketLimits limits) {
 		this.limits = limits;
 	}
@@ -121,13 +118,7 @@ public final class MessageAssembler {
 		this.size = needed;
 	}
 
-	/** The payload length in bytes of the message most recently given to the listener. */
-	public int lastMessageLength() {
-		return this.lastMessageLength;
-	}
-
 	private void deliver(Opcode type, byte[] data, int length, ProtocolListener listener) {
-		this.lastMessageLength = length;
 		if (type == Opcode.TEXT) {
 			// RFC 6455 §8.1: a text message ending inside a character is invalid UTF-8.
 			boolean complete = this.utf8.isComplete();
@@ -135,7 +126,7 @@ public final class MessageAssembler {
 			if (!complete) {
 				throw ProtocolException.invalidPayload("Text message ends inside a UTF-8 sequence");
 			}
-			listener.onText(new String(data, 0, length, StandardCharsets.UTF_8));
+			listener.onText(new String(data, 0, length, StandardCharsets.UTF_8), length);
 		}
 		else {
 			listener.onBinary(data);

@@ -1,20 +1,24 @@
 package dev.wsboot.protocol;
 
 /**
- * What a {@link ProtocolSession} reports as it reads a connection: complete messages,
- * control frames, the peer's close and protocol failures. Called on the reading thread.
+ * What a {@link ProtocolEngine} reports as it reads a connection: complete messages,
+ * control frames, the peer's close and protocol failures. Called on the thread that feeds
+ * the engine, during {@link ProtocolEngine#receive}; a listener may call the engine back,
+ * to send or to pause the input.
  */
 public interface ProtocolListener {
 
-	/** A complete text message, already checked to be UTF-8. */
-	void onText(String text);
+	/**
+	 * A complete text message, already checked to be UTF-8.
+	 * @param byteLength its payload length in bytes, as received
+	 */
+	void onText(String text, int byteLength);
 
 	/** A complete binary message. */
 	void onBinary(byte[] data);
 
 	/**
-	 * A ping, already answered with a pong carrying the same payload unless a close frame
-	 * was sent before it arrived.
+	 * A ping, already answered with a pong carrying the same payload (RFC 6455 §5.5.2).
 	 */
 	default void onPing(byte[] payload) {
 	}
@@ -24,14 +28,16 @@ public interface ProtocolListener {
 	}
 
 	/**
-	 * The peer's close frame. When the server had not sent its own close yet, the echo has
-	 * already been sent; either way the transport should now close the TCP connection.
+	 * The peer's close frame. When the engine had not sent its own close yet, the reply is
+	 * sent, or held until {@link ProtocolEngine#releaseHeldClose()} when the engine holds
+	 * replies; no more input is processed.
 	 */
 	void onCloseReceived(CloseStatus status);
 
 	/**
-	 * The peer broke the protocol; a close frame with {@link ProtocolException#closeCode()}
-	 * has been sent and the transport should close the TCP connection once it is written.
+	 * The peer broke the protocol: a close frame with {@link ProtocolException#closeCode()}
+	 * is sent (or held, like a close reply), no more input is processed, and the connection
+	 * ends once it is written.
 	 */
 	void onProtocolError(ProtocolException error);
 

@@ -17,10 +17,13 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 
 	private static final int MAX_HEADER = 14;
 
-	/** Frames up to this size get their whole payload array when their first bytes arrive. */
-	private static final int INITIAL_PARTIAL_CAPACITY = 64 * 1024;
+	/** The first array of a partial payload: a few hundred bytes, whatever the declared length. */
+	private static final int MIN_PARTIAL_CAPACITY = 256;
 
 	private final WebSocketLimits limits;
+
+	/** The reserved bits negotiated extensions own; any other set bit fails the connection. */
+	private final int extensionBits;
 
 	private final byte[] header = new byte[MAX_HEADER];
 
@@ -43,8 +46,21 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 
 	private int payloadFilled;
 
+	/** A decoder for a connection without extensions: every reserved bit must be clear. */
 	public Rfc6455FrameDecoder(WebSocketLimits limits) {
+		this(limits, 0);
+	}
+
+	/**
+	 * A decoder for a connection whose negotiated extensions own some reserved bits.
+	 * @param extensionBits the reserved bits data frames may carry, RSV1 as {@code 0b100}
+	 */
+	public Rfc6455FrameDecoder(WebSocketLimits limits, int extensionBits) {
+		if ((extensionBits & ~0b111) != 0) {
+			throw new IllegalArgumentException("Reserved bits are three: " + Integer.toBinaryString(extensionBits));
+		}
 		this.limits = limits;
+		this.extensionBits = extensionBits;
 	}
 
 	@Override
@@ -118,8 +134,11 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 		boolean finBit = (b0 & 0x80) != 0;
 		int rsvBits = (b0 >>> 4) & 0x7;
 		Opcode op = Opcode.fromBits(b0 & 0x0F);
-		// RFC 6455 §5.2: RSV1-3 MUST be 0 unless an extension defining them was negotiated.
-		if (rsvBits != 0) {
+		// RFC 6455 §5.2: RSV1-3 MUST be 0 unless an extension defining them was negotiated;
+		// the extensions this server can agree to give them meaning on data frames only
+		// (RFC 7692 §6: "An endpoint MUST NOT set the RSV1 bit" of control frames).
+		int allowed = op.isControl() ? 0 : this.extensionBits;
+		if ((rsvBits & ~allowed) != 0) {
 			throw ProtocolException.protocolError("Reserved bits set without a negotiated extension");
 		}
 		// RFC 6455 §5.1: a server MUST close the connection upon receiving an unmasked frame.
@@ -183,21 +202,23 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 	}
 
 	/**
-	 * Grows the partial payload to hold {@code needed} bytes. Small frames get their declared
-	 * size at once; larger ones double, and jump to the declared size once a quarter of it
-	 * has arrived, so memory follows what the peer really sent (at most four times it) with
-	 * few copies.
+	 * Grows the partial payload to hold {@code needed} bytes, with what has arrived rather
+	 * than with the declared length: a peer that declares a large frame and sends one byte
+	 * must not make the server allocate for the whole frame. The array doubles, and jumps to
+	 * the declared size once a quarter of it has arrived, so memory stays within four times
+	 * what the peer really sent, with few copies.
 	 */
 	private void ensureCapacity(int needed) {
 		if (needed <= this.payload.length) {
 			return;
 		}
 		int capacity;
-		if (this.payloadLength <= INITIAL_PARTIAL_CAPACITY || needed >= this.payloadLength / 4) {
+		if (needed >= this.payloadLength / 4) {
 			capacity = this.payloadLength;
 		}
 		else {
-			capacity = Math.min(this.payloadLength, Math.max(needed, Math.max(this.payload.length * 2, INITIAL_PARTIAL_CAPACITY)));
+			int doubled = (int) Math.min(Integer.MAX_VALUE, 2L * this.payload.length);
+			capacity = Math.min(this.payloadLength, Math.max(needed, Math.max(doubled, MIN_PARTIAL_CAPACITY)));
 		}
 		this.payload = Arrays.copyOf(this.payload, capacity);
 	}

@@ -1,7 +1,7 @@
 package dev.wsboot.protocol;
 
 /**
- * The standard {@link FrameEncoder}: unmasked frames, RSV bits clear, shortest length form
+ * The standard {@link FrameEncoder}: unmasked frames, RSV bits as the extensions set them, shortest length form
  * (RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode the length").
  */
 public final class Rfc6455FrameEncoder implements FrameEncoder {
@@ -15,11 +15,14 @@ public final class Rfc6455FrameEncoder implements FrameEncoder {
 	}
 
 	@Override
-	public int writeHeader(byte[] dest, int offset, boolean fin, Opcode opcode, long payloadLength) {
+	public int writeHeader(byte[] dest, int offset, boolean fin, int rsv, Opcode opcode, long payloadLength) {
 		if (payloadLength < 0) {
 			throw new IllegalArgumentException("Negative payload length " + payloadLength);
 		}
-		dest[offset] = (byte) ((fin ? 0x80 : 0) | opcode.bits());
+		if ((rsv & ~0b111) != 0) {
+			throw new IllegalArgumentException("Reserved bits are three: " + Integer.toBinaryString(rsv));
+		}
+		dest[offset] = (byte) ((fin ? 0x80 : 0) | (rsv << 4) | opcode.bits());
 		if (payloadLength <= 125) {
 			dest[offset + 1] = (byte) payloadLength;
 			return 2;

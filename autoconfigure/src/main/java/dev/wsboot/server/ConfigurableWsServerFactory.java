@@ -2,12 +2,14 @@ package dev.wsboot.server;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import dev.wsboot.handshake.HandshakeHandler;
 import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.protocol.extension.ExtensionFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,5 +65,11 @@ public interface ConfigurableWsServerFactory extends WsServerFactory {
 
 	/** Receives traffic events, for metrics. */
 	void setObserver(WsServerObserver observer);
+
+	/**
+	 * The extensions the server may agree to in handshakes (RFC 6455 §9), in order of
+	 * preference; none by default.
+	 */
+	void setExtensions(List<ExtensionFactory> extensions);
 
 }

@@ -1,26 +1,29 @@
 package dev.wsboot.server;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.Rfc6455FrameEncoder;
 
 /**
- * A message encoded into its frame once, to be sent to many sessions: each session writes
- * the same read-only bytes, so a broadcast costs no encoding or copy per recipient.
+ * A message encoded into its frame once, to be sent to many sessions: each session that
+ * encodes frames the standard way writes the same read-only bytes, so a broadcast costs no
+ * encoding or copy per recipient. A session whose frames are encoded otherwise (a custom
+ * frame codec, or an extension such as compression) encodes the payload itself.
  */
 public final class PreparedMessage {
 
-	private final byte[] frame;
-
 	private final boolean text;
 
-	private final int payloadLength;
+	private final byte[] payload;
+
+	private final ByteBuffer frame;
 
 	private PreparedMessage(Opcode opcode, byte[] payload) {
-		this.frame = new Rfc6455FrameEncoder().encode(opcode, payload);
 		this.text = opcode == Opcode.TEXT;
-		this.payloadLength = payload.length;
+		this.payload = payload;
+		this.frame = ByteBuffer.wrap(new Rfc6455FrameEncoder().encode(opcode, payload)).asReadOnlyBuffer();
 	}
 
 	/** A text message. */
@@ -28,14 +31,9 @@ public final class PreparedMessage {
 		return new PreparedMessage(Opcode.TEXT, text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** A binary message; the array is copied into the frame. */
+	/** A binary message; the array is copied. */
 	public static PreparedMessage binary(byte[] data) {
-		return new PreparedMessage(Opcode.BINARY, data);
-	}
-
-	/** The whole frame, header and payload; must not be modified. */
-	public byte[] frame() {
-		return this.frame;
+		return new PreparedMessage(Opcode.BINARY, data.clone());
 	}
 
 	/** Whether this is a text message. */
@@ -45,7 +43,20 @@ public final class PreparedMessage {
 
 	/** The length of the payload, without the frame header. */
 	public int payloadLength() {
-		return this.payloadLength;
+		return this.payload.length;
+	}
+
+	/** The payload, for a server that encodes it; must not be modified. */
+	public byte[] payload() {
+		return this.payload;
+	}
+
+	/**
+	 * The whole frame as {@link Rfc6455FrameEncoder} writes it, read-only and shared by every
+	 * session it is sent to: a server reads it with absolute gets, never moving its position.
+	 */
+	public ByteBuffer frame() {
+		return this.frame;
 	}
 
 }

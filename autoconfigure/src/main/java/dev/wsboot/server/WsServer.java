@@ -2,6 +2,8 @@ package dev.wsboot.server;
 
 import java.net.InetSocketAddress;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A WebSocket server on its own port. Created paused by a {@link WsServerFactory}; the
  * Spring context starts and stops it.
@@ -22,8 +24,11 @@ public interface WsServer {
 	 */
 	void stop();
 
-	/** The address the server listens on; the port is the bound one, also when 0 was asked. */
-	InetSocketAddress address();
+	/**
+	 * The address the server listens on; the port is the bound one, also when 0 was asked.
+	 * {@code null} when the server is not started.
+	 */
+	@Nullable InetSocketAddress address();
 
 	/** The bound port, or -1 when not started. */
 	default int port() {
@@ -36,5 +41,11 @@ public interface WsServer {
 
 	/** The open sessions, by endpoint path. */
 	WsSessionRegistry sessions();
+
+	/**
+	 * How many TCP connections are open: sessions, plus connections still in their upgrade
+	 * request or finishing their close.
+	 */
+	int connectionCount();
 
 }

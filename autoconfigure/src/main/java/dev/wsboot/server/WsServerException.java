@@ -5,6 +5,10 @@ package dev.wsboot.server;
  */
 public class WsServerException extends RuntimeException {
 
+	public WsServerException(String message) {
+		super(message);
+	}
+
 	public WsServerException(String message, Throwable cause) {
 		super(message, cause);
 	}

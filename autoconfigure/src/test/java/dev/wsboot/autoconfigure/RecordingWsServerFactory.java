@@ -9,6 +9,7 @@ import dev.wsboot.handshake.HandshakeHandler;
 import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.protocol.extension.ExtensionFactory;
 import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServer;
@@ -123,6 +124,10 @@ class RecordingWsServerFactory implements ConfigurableWsServerFactory {
 
 	@Override
 	public void setObserver(WsServerObserver observer) {
+	}
+
+	@Override
+	public void setExtensions(List<ExtensionFactory> extensions) {
 	}
 
 }

@@ -46,6 +46,11 @@ class TestWsServer implements WsServer {
 	}
 
 	@Override
+	public int connectionCount() {
+		return 0;
+	}
+
+	@Override
 	public WsSessionRegistry sessions() {
 		return new WsSessionRegistry() {
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.Opcode;
@@ -162,10 +163,20 @@ class NoLeakTests {
 			clients.get(0).assertEchoes("before the stop");
 			TestServer.eventually().until(() -> server.server().connectionCount() == CONNECTIONS + 1);
 
+			// Each client answers the server's close, as a browser does, while the server stops.
+			List<CompletableFuture<Integer>> answered = clients.subList(0, CONNECTIONS)
+				.stream()
+				.map((client) -> CompletableFuture.supplyAsync(() -> {
+					int code = client.readClose().code();
+					client.sendClose(code);
+					return code;
+				}))
+				.toList();
+
 			server.close();
 
-			for (RawClient client : clients.subList(0, CONNECTIONS)) {
-				assertThat(client.readClose().code()).isEqualTo(CloseCodes.GOING_AWAY);
+			for (CompletableFuture<Integer> code : answered) {
+				assertThat(code.join()).isEqualTo(CloseCodes.GOING_AWAY);
 			}
 			assertThat(server.server().sessions().count()).isZero();
 			assertThat(server.server().connectionCount()).isZero();

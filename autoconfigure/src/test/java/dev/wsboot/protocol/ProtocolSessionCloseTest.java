@@ -229,10 +229,11 @@ class ProtocolSessionCloseTest {
 		}
 
 		@Test
-		void aPingAfterTheServerSentCloseIsNotAnswered() {
+		void aPingAfterTheServerSentCloseIsAnsweredUntilThePeersCloseArrives() {
 			transport().session().close(CloseStatus.NORMAL);
-			receive(PING_HELLO);
-			assertThat(transport().sent()).hasSize(1);
+			receive(PING_HELLO, CLOSE_1000, PING_HELLO);
+			assertThat(transport().sent()).extracting(RecordingTransport.SentFrame::opcode)
+				.containsExactly(Opcode.CLOSE, Opcode.PONG);
 		}
 
 	}

@@ -370,10 +370,27 @@ class ProtocolSessionTest {
 		}
 
 		@Test
-		void aPingAfterTheServerSentCloseIsReportedButNotAnswered() {
+		@DisplayName("a ping after the server's close is still answered: only a received close exempts it")
+		void aPingAfterTheServerSentCloseIsStillAnswered() {
 			transport().session().close(CloseStatus.NORMAL);
 			receive(PING_HELLO);
-			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "ping:48 65 6c 6c 6f");
+			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "sent PONG:48 65 6c 6c 6f",
+					"ping:48 65 6c 6c 6f");
+		}
+
+		@Test
+		void noPingIsSentOnceTheClosingHandshakeBegan() {
+			assertThat(transport().session().sendPing(utf8("before"))).isTrue();
+			transport().session().close(CloseStatus.NORMAL);
+			assertThat(transport().session().sendPing(utf8("after"))).isFalse();
+			assertThat(transport().events()).containsExactly("sent PING:" + hex(utf8("before")), "sent CLOSE:03 e8");
+		}
+
+		@Test
+		void noPingIsSentAfterThePeersClose() {
+			transport().session().close(CloseStatus.NORMAL);
+			receive(CLOSE_1000);
+			assertThat(transport().session().sendPing(utf8("after"))).isFalse();
 		}
 
 	}

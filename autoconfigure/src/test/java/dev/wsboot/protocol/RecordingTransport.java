@@ -4,13 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.wsboot.protocol.extension.Extensions;
+
 import static dev.wsboot.protocol.FrameBytes.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plays the transport around a {@link ProtocolSession}: feeds it bytes and records, in one
- * ordered list of short lines, what it reports to its {@link ProtocolListener} and what it
- * sends through its {@link FrameSender}.
+ * Plays the transport around a {@link ProtocolEngine}: feeds it bytes and records, in one
+ * ordered list of short lines, what it reports to its {@link ProtocolListener} and the
+ * frames it queues in its {@link OutboundBuffer}, in the order it did both.
  *
  * <p>The lines: {@code text:Hello}, {@code binary:01 02}, {@code ping:48 65},
  * {@code pong:}, {@code close received:1000 reason}, {@code protocol error:1002},
@@ -19,13 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * messages are shown by their size, their content is in {@link #texts()} and
  * {@link #binaries()}.
  */
-final class RecordingTransport implements ProtocolListener, FrameSender {
+final class RecordingTransport implements ProtocolListener {
 
-	/** A frame the session handed to the transport. */
+	/** A frame the engine queued for the transport. */
 	record SentFrame(Opcode opcode, byte[] payload) {
 	}
 
-	private final ProtocolSession session;
+	private final OutboundBuffer output = new OutboundBuffer();
+
+	private final ProtocolEngine session;
 
 	private final List<String> events = new ArrayList<>();
 
@@ -42,19 +46,30 @@ final class RecordingTransport implements ProtocolListener, FrameSender {
 	}
 
 	RecordingTransport(WebSocketLimits limits) {
-		this.session = new ProtocolSession(new Rfc6455FrameDecoder(limits), limits, this, this);
+		this(limits, false);
 	}
 
-	ProtocolSession session() {
+	RecordingTransport(WebSocketLimits limits, boolean holdCloseReplies) {
+		this.session = new ProtocolEngine(new Rfc6455FrameDecoder(limits), new Rfc6455FrameEncoder(),
+				Extensions.NONE, limits, this, this.output, holdCloseReplies);
+	}
+
+	/** The engine; what a test sends through it is recorded at the next event or {@link #events()}. */
+	ProtocolEngine session() {
 		return this.session;
 	}
 
-	/** Hands each chunk to the session in its own call and checks every byte was taken. */
+	OutboundBuffer output() {
+		return this.output;
+	}
+
+	/** Hands each chunk to the engine in its own call and checks every byte was taken. */
 	RecordingTransport receive(byte[]... chunks) {
 		for (byte[] chunk : chunks) {
 			ByteBuffer in = ByteBuffer.wrap(chunk);
 			this.session.receive(in);
 			assertThat(in.hasRemaining()).as("receive left bytes in the buffer").isFalse();
+			recordSent();
 		}
 		return this;
 	}
@@ -77,10 +92,12 @@ final class RecordingTransport implements ProtocolListener, FrameSender {
 	}
 
 	List<String> events() {
+		recordSent();
 		return this.events;
 	}
 
 	List<SentFrame> sent() {
+		recordSent();
 		return this.sent;
 	}
 
@@ -101,6 +118,7 @@ final class RecordingTransport implements ProtocolListener, FrameSender {
 	 * first two bytes and the error's message as reason, and input is over.
 	 */
 	void assertFailedWith(int closeCode) {
+		recordSent();
 		assertThat(this.errors).as("protocol errors").hasSize(1);
 		ProtocolException error = this.errors.get(0);
 		assertThat(error.closeCode()).as("close code of the error").isEqualTo(closeCode);
@@ -114,46 +132,60 @@ final class RecordingTransport implements ProtocolListener, FrameSender {
 	}
 
 	@Override
-	public void onText(String text) {
+	public void onText(String text, int byteLength) {
+		recordSent();
+		assertThat(byteLength).as("byte length of " + text).isEqualTo(FrameBytes.utf8(text).length);
 		this.texts.add(text);
 		this.events.add("text:" + ((text.length() <= 64) ? text : "(" + text.length() + " characters)"));
 	}
 
 	@Override
 	public void onBinary(byte[] data) {
+		recordSent();
 		this.binaries.add(data);
 		this.events.add("binary:" + ((data.length <= 32) ? hex(data) : "(" + data.length + " bytes)"));
 	}
 
 	@Override
 	public void onPing(byte[] payload) {
+		recordSent();
 		this.events.add("ping:" + hex(payload));
 	}
 
 	@Override
 	public void onPong(byte[] payload) {
+		recordSent();
 		this.events.add("pong:" + hex(payload));
 	}
 
 	@Override
 	public void onCloseReceived(CloseStatus status) {
+		recordSent();
 		this.events.add("close received:" + status.code() + (status.reason().isEmpty() ? "" : " " + status.reason()));
 	}
 
 	@Override
 	public void onProtocolError(ProtocolException error) {
+		recordSent();
 		this.errors.add(error);
 		this.events.add("protocol error:" + error.closeCode());
 	}
 
-	@Override
-	public void sendControl(Opcode opcode, byte[] payload) {
-		this.sent.add(new SentFrame(opcode, payload.clone()));
-		if (opcode == Opcode.CLOSE && payload.length > 2) {
-			this.events.add("sent CLOSE:" + hex(new byte[] { payload[0], payload[1] }) + " +reason");
-		}
-		else {
-			this.events.add("sent " + opcode + ":" + hex(payload));
+	/** Records the frames the engine queued since last time, as the transport would write them. */
+	private void recordSent() {
+		for (ServerOutput.SentFrame frame : ServerOutput.drain(this.output)) {
+			Opcode opcode = frame.opcode();
+			byte[] payload = frame.payload();
+			this.sent.add(new SentFrame(opcode, payload));
+			if (opcode == Opcode.CLOSE && payload.length > 2) {
+				this.events.add("sent CLOSE:" + hex(new byte[] { payload[0], payload[1] }) + " +reason");
+			}
+			else if (opcode.isControl()) {
+				this.events.add("sent " + opcode + ":" + hex(payload));
+			}
+			else {
+				this.events.add("sent " + opcode + ":" + ((payload.length <= 32) ? hex(payload) : "(" + payload.length + " bytes)"));
+			}
 		}
 	}
 

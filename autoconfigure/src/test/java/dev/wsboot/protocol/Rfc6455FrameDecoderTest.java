@@ -257,9 +257,31 @@ class Rfc6455FrameDecoderTest {
 			byte[] wire = FrameBytes.binary(FrameBytes.pattern(1 << 20)).build();
 			assertThat(decoder().decode(ByteBuffer.wrap(wire, 0, 14 + 100))).isNull();
 			assertThat(decoder().partialLength()).isEqualTo(100);
-			assertThat(decoder().partialPayload().length).isLessThan(1 << 20);
+			assertThat(decoder().partialPayload().length).isLessThanOrEqualTo(4096);
 			Frame frame = decoder().decode(ByteBuffer.wrap(wire, 114, wire.length - 114));
 			assertThat(frame.payload()).isEqualTo(FrameBytes.pattern(1 << 20));
+		}
+
+		@Test
+		void oneByteOfADeclared64KiBFrameCostsAFewHundredBytes() {
+			// The hostile pattern: a header declaring 65,535 bytes, the key, and one byte.
+			byte[] wire = FrameBytes.binary(FrameBytes.pattern(65_535)).build();
+			assertThat(decoder().decode(ByteBuffer.wrap(wire, 0, 8 + 1))).isNull();
+			assertThat(decoder().partialLength()).isEqualTo(1);
+			assertThat(decoder().partialPayload().length).isLessThanOrEqualTo(256);
+			int at = 9;
+			for (int step = 1; at < wire.length; step *= 2) {
+				int chunk = Math.min(step, wire.length - at);
+				Frame frame = decoder().decode(ByteBuffer.wrap(wire, at, chunk));
+				at += chunk;
+				if (frame != null) {
+					assertThat(frame.payload()).isEqualTo(FrameBytes.pattern(65_535));
+					break;
+				}
+				assertThat(decoder().partialPayload().length).as("capacity after %d bytes", at - 8)
+					.isLessThanOrEqualTo(Math.max(256, 4 * (at - 8)));
+			}
+			assertThat(at).isEqualTo(wire.length);
 		}
 
 		@Test

@@ -3,7 +3,6 @@ package dev.wsboot.actuate.health;
 import java.util.List;
 
 import dev.wsboot.server.WsServer;
-import dev.wsboot.server.nio.NioWsServer;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -34,10 +33,8 @@ public class WsServerHealthIndicator extends AbstractHealthIndicator {
 		builder.up()
 			.withDetail("port", this.server.port())
 			.withDetail("activeSessions", this.server.sessions().count())
+			.withDetail("openConnections", this.server.connectionCount())
 			.withDetail("endpoints", this.paths);
-		if (this.server instanceof NioWsServer nio) {
-			builder.withDetail("openConnections", nio.connectionCount());
-		}
 	}
 
 }

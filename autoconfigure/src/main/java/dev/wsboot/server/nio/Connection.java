@@ -3,42 +3,48 @@ package dev.wsboot.server.nio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
+import java.time.Duration;
 
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
-import dev.wsboot.protocol.ProtocolException;
-import dev.wsboot.protocol.ProtocolListener;
-import dev.wsboot.protocol.ProtocolSession;
-import dev.wsboot.server.WsHandler;
+import dev.wsboot.protocol.OutboundBuffer;
+import dev.wsboot.protocol.ProtocolEngine;
+import dev.wsboot.protocol.extension.Extensions;
 import dev.wsboot.server.WsRoute;
-import dev.wsboot.server.WsServerObserver;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP connection, from accept to close: the upgrade request, then the
- * {@link ProtocolSession}, the dispatch of handler calls, timers and closing; its
- * {@link ConnectionWriter} sends.
- *
- * <p>State changes happen on the connection's {@link IoLoop} thread; sending may happen on
- * any thread and is guarded by the writer's lock. The socket is closed in exactly
- * one place, {@link #closeNow()}.
+ * One TCP connection, from accept to close, on its {@link IoLoop}'s thread: reads the
+ * upgrade request through a {@link HandshakeStage}, then feeds a {@link ProtocolEngine},
+ * whose events {@link SessionEvents} turns into handler calls, and whose output its
+ * {@link ConnectionWriter} writes. It decides, asking the engine, when to stop reading, when
+ * to shut its side and when to close; the socket is closed in exactly one place,
+ * {@link #closeNow()}.
  */
-final class Connection implements ProtocolListener {
+final class Connection {
 
 	private static final Logger logger = LoggerFactory.getLogger(Connection.class);
 
-	enum State {
-		/** Reading the upgrade request. */
+	/**
+	 * How long a peer that stopped reading gets to take the 1008 close frame: it is given
+	 * up on, so it does not get the whole close timeout.
+	 */
+	static final Duration OVERFLOW_CLOSE_GRACE = Duration.ofSeconds(1);
+
+	/** What a lingering connection reads at most while waiting for the peer to close: a flood is cut off. */
+	static final int LINGER_READ_LIMIT = 64 * 1024;
+
+	enum Phase {
+		/** Reading the upgrade request, or writing its refusal. */
 		HANDSHAKE,
-		/** WebSocket frames flow; we may have sent a close and be waiting for the reply. */
+		/** Speaking WebSocket, closing handshake included. */
 		OPEN,
-		/** Our last bytes are written and our side shut; reading until the peer closes. */
+		/** Our side is shut; reading until the peer closes its side. */
 		LINGERING,
 		/** The socket is closed. */
 		CLOSED
@@ -48,74 +54,69 @@ final class Connection implements ProtocolListener {
 
 	private final IoLoop loop;
 
-	private final SocketChannel channel;
-
 	private final ServerSettings settings;
+
+	private final Transport transport;
+
+	private final OutboundBuffer output = new OutboundBuffer();
 
 	private final ConnectionWriter writer;
 
+	private final ConnectionTimers timers;
+
 	private @Nullable SelectionKey key;
 
-	private volatile State state = State.HANDSHAKE;
+	private volatile Phase phase = Phase.HANDSHAKE;
 
-	private final HandshakeStage handshake;
+	private @Nullable HandshakeStage handshake;
 
-	private @Nullable ProtocolSession protocol;
+	private volatile @Nullable ProtocolEngine engine;
 
-	private @Nullable NioWsSession session;
+	private @Nullable SessionEvents events;
 
-	private @Nullable WsHandler handler;
+	/** Bytes read while the engine's input was paused, to hand over when it resumes. */
+	private @Nullable ByteBuffer heldInput;
 
-	private @Nullable HandlerDispatcher dispatcher;
+	/** The peer shut its side: nothing more to read. */
+	private boolean inputEnded;
+
+	/** The server gave up on the peer: no reading, no waiting for its close. */
+	private boolean abandoned;
+
+	/** Whether the engine holds its close replies behind handler calls on worker threads. */
+	private boolean holdCloseReplies;
+
+	/** Set once the closing handshake began, for threads other than the I/O thread. */
+	private volatile boolean closing;
+
+	private boolean slotHeld;
+
+	private int lingerRead;
 
 	/** I/O thread only: this connection's index in its loop's list, for O(1) removal. */
 	int loopIndex = -1;
 
-	private final long acceptedAt;
-
-	private long lastReadAt;
-
-	private long lastPingAt;
-
-	private volatile long closeSentAt;
-
-	private volatile @Nullable CloseStatus closeSent;
-
-	private boolean sessionEnded;
-
-	/** I/O thread only: this connection holds one of the max-connections session slots. */
-	private boolean sessionReserved;
-
-	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) {
+	Connection(NioWsServer server, IoLoop loop, Transport transport) {
 		this.server = server;
 		this.loop = loop;
-		this.channel = channel;
 		this.settings = server.settings();
-		this.writer = new ConnectionWriter(this, channel, loop, this.settings);
+		this.transport = transport;
+		this.writer = new ConnectionWriter(this, loop, transport, this.output, this.settings.maxOutboundBuffer());
+		this.timers = new ConnectionTimers(this.settings, loop.now());
 		this.handshake = new HandshakeStage(server, this.settings, this::remote);
-		this.acceptedAt = loop.now();
-		this.lastReadAt = this.acceptedAt;
 	}
 
 	void registered(SelectionKey key) {
 		this.key = key;
 	}
 
-	SocketChannel channel() {
-		return this.channel;
-	}
-
-	State state() {
-		return this.state;
-	}
-
-	// ---- reading (I/O thread) ----
+	// ---- reading ----
 
 	void onReadable(ByteBuffer buffer) {
 		buffer.clear();
 		int read;
 		try {
-			read = this.channel.read(buffer);
+			read = this.transport.read(buffer);
 		}
 		catch (IOException ex) {
 			onTransportFailure(ex);
@@ -125,30 +126,108 @@ final class Connection implements ProtocolListener {
 			onEndOfStream();
 			return;
 		}
-		if (read == 0) {
-			return;
-		}
-		this.lastReadAt = this.loop.now();
+		this.timers.read(this.loop.now());
 		buffer.flip();
-		switch (this.state) {
-			case HANDSHAKE -> {
-				// Nothing more is read once the upgrade was refused: the refusal is being written out.
-				if (this.handshake.isReading()) {
-					onHandshakeBytes(buffer);
+		switch (this.phase) {
+			case HANDSHAKE -> onHandshakeBytes(buffer);
+			case OPEN -> receive(buffer);
+			case LINGERING -> {
+				// What the peer still sends is dropped, up to a bound.
+				this.lingerRead += read;
+				if (this.lingerRead > LINGER_READ_LIMIT) {
+					closeNow();
 				}
 			}
-			case OPEN -> this.protocol.receive(buffer);
 			default -> {
-				// Lingering: what the peer still sends is read and dropped.
 			}
 		}
 	}
 
-	private void onEndOfStream() {
-		if (this.state == State.OPEN) {
-			logger.debug("Connection from {} closed without a close frame", remote());
+	private void onHandshakeBytes(ByteBuffer buffer) {
+		HandshakeStage stage = this.handshake;
+		HandshakeStage.Decision decision = (stage != null) ? stage.read(buffer) : null;
+		if (decision == null) {
+			return;
 		}
-		closeNow();
+		this.handshake = null;
+		this.slotHeld = decision.slotReserved();
+		if (!decision.response().isAccepted() || decision.route() == null || decision.request() == null) {
+			refuse(decision.route(), decision.response());
+			return;
+		}
+		open(decision.request(), decision.route(), decision.response());
+		if (buffer.hasRemaining()) {
+			// The client's first frames may share the packet with its upgrade request.
+			receive(buffer);
+		}
+	}
+
+	private void receive(ByteBuffer buffer) {
+		ProtocolEngine current = this.engine;
+		if (current == null) {
+			return;
+		}
+		long queuedBefore = this.output.bytes();
+		current.receive(buffer);
+		if (current.isInputPaused()) {
+			if (buffer.hasRemaining()) {
+				this.heldInput = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
+			}
+			setInterest(SelectionKey.OP_READ, false);
+		}
+		afterEngine();
+		if (queuedBefore > 0 && this.output.bytes() > queuedBefore) {
+			// The engine answered pings: a peer that pings and never reads must not make the
+			// server buffer its pongs without bound.
+			this.writer.checkLimit();
+		}
+	}
+
+	/** The handler fell behind: stop reading after the current frame. */
+	void pauseInput() {
+		ProtocolEngine current = this.engine;
+		if (current != null) {
+			current.pauseInput();
+		}
+	}
+
+	/** Asks the I/O thread to read again, if the handler caught up by then; any thread. */
+	void resumeInputSoon() {
+		this.loop.execute(this::resumeInput);
+	}
+
+	private void resumeInput() {
+		ProtocolEngine current = this.engine;
+		SessionEvents session = this.events;
+		if (this.phase != Phase.OPEN || current == null || session == null || !current.isInputPaused()
+				|| session.calls().isBacklogged()) {
+			return;
+		}
+		current.resumeInput();
+		ByteBuffer held = this.heldInput;
+		this.heldInput = null;
+		if (held != null) {
+			receive(held);
+		}
+		if (!current.isInputPaused() && !this.inputEnded && !this.abandoned) {
+			setInterest(SelectionKey.OP_READ, true);
+		}
+	}
+
+	private void onEndOfStream() {
+		this.inputEnded = true;
+		setInterest(SelectionKey.OP_READ, false);
+		ProtocolEngine current = this.engine;
+		if (this.phase != Phase.OPEN || current == null || !current.isInputDone()) {
+			// Before the closing handshake, or waiting for the reply to our close: the peer is gone.
+			if (this.phase == Phase.OPEN && logger.isDebugEnabled()) {
+				logger.debug("Connection from {} closed without a close frame", remote());
+			}
+			closeNow();
+			return;
+		}
+		// The peer closed and shut its side: what it is owed (replies, our close) still goes out.
+		outputDrainedCheck();
 	}
 
 	void onTransportFailure(IOException ex) {
@@ -156,170 +235,259 @@ final class Connection implements ProtocolListener {
 		closeNow();
 	}
 
-	private void onHandshakeBytes(ByteBuffer buffer) {
-		HandshakeStage.Decision decision = this.handshake.read(buffer);
-		if (decision == null) {
-			return;
-		}
-		this.sessionReserved = decision.slotReserved();
-		if (!decision.response().isAccepted()) {
-			refuse(decision.route(), decision.response());
-			return;
-		}
-		open(decision.request(), decision.route(), decision.response());
-		if (buffer.hasRemaining()) {
-			// The client's first frames may share the packet with its upgrade request.
-			this.protocol.receive(buffer);
-		}
-	}
-
-	private void releaseSession() {
-		if (this.sessionReserved) {
-			this.sessionReserved = false;
-			this.server.releaseSession();
-		}
-	}
+	// ---- the handshake's outcome ----
 
 	private void refuse(@Nullable WsRoute route, HandshakeResponse response) {
-		this.handshake.abandon();
 		this.settings.observer().onHandshake((route != null) ? route.path() : null, response.status());
-		this.writer.sendRaw(ByteBuffer.wrap(response.toBytes()));
-		this.writer.closeAfterFlush();
+		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
+		setInterest(SelectionKey.OP_READ, false);
+		this.timers.closing(this.loop.now());
+		this.writer.scheduleFlush();
 	}
 
 	private void open(HandshakeRequest request, WsRoute route, HandshakeResponse response) {
-		this.writer.sendRaw(ByteBuffer.wrap(response.toBytes()));
-		this.handler = route.handler();
-		this.protocol = new ProtocolSession(this.settings.frameCodec().newDecoder(this.settings.limits()),
-				this.settings.limits(), this, this.writer::sendControl);
-		this.session = new NioWsSession(this, this.server.nextSessionId(), request, response.subprotocol());
-		this.dispatcher = route.nonBlocking() ? null : new HandlerDispatcher(this, this.server.executor());
-		this.state = State.OPEN;
-		this.server.sessionOpened(this.session);
+		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
+		Extensions extensions = Extensions.of(response.extensions());
+		NioWsSession session = new NioWsSession(this, this.server.nextSessionId(), request, response.subprotocol());
+		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
+				: new WorkerHandlerCalls(route.handler(), session, this.server.executor(), this::resumeInputSoon,
+						this::onExecutorRejected);
+		SessionEvents sessionEvents = new SessionEvents(this, session, calls, this.settings.observer());
+		this.events = sessionEvents;
+		this.holdCloseReplies = !route.nonBlocking();
+		this.engine = new ProtocolEngine(
+				this.settings.frameCodec().newDecoder(this.settings.limits(), extensions.reservedBits()),
+				this.settings.frameCodec().encoder(), extensions, this.settings.limits(), sessionEvents, this.output,
+				!route.nonBlocking());
+		this.phase = Phase.OPEN;
+		this.server.sessionOpened(session);
 		this.settings.observer().onHandshake(route.path(), 101);
-		this.settings.observer().onOpen(this.session);
-		NioWsSession opened = this.session;
-		WsHandler target = this.handler;
-		call(() -> target.onOpen(opened));
+		this.settings.observer().onOpen(session);
+		calls.open();
+		this.writer.scheduleFlush();
 	}
 
-	// ---- protocol events (I/O thread) ----
+	// ---- after the engine was used, and when everything is written ----
 
-	@Override
-	public void onText(String text) {
-		onMessage(text, null, this.protocol.lastMessageLength());
+	/** Called after each use of the engine on the I/O thread: notes its state and writes at the end of the turn. */
+	void afterEngine() {
+		noteEngineState();
+		this.writer.scheduleFlush();
 	}
 
-	@Override
-	public void onBinary(byte[] data) {
-		onMessage(null, data, data.length);
-	}
-
-	/** A complete message: exactly one of {@code text} and {@code data} is set. */
-	private void onMessage(@Nullable String text, byte @Nullable [] data, int length) {
-		NioWsSession current = this.session;
-		current.received(length);
-		WsServerObserver observer = this.settings.observer();
-		observer.onMessageReceived(current, text != null, length);
-		WsHandler target = this.handler;
-		if (observer != WsServerObserver.NONE) {
-			call(() -> {
-				long start = System.nanoTime();
-				deliver(target, current, text, data);
-				observer.onHandlerCompleted(current, System.nanoTime() - start);
-			});
+	/** Starts the close timer once the closing handshake began, whoever began it. */
+	void noteEngineState() {
+		ProtocolEngine current = this.engine;
+		if (current != null && current.state() != ProtocolEngine.State.OPEN && !this.closing) {
+			this.closing = true;
+			this.timers.closing(this.loop.now());
 		}
-		else if (this.dispatcher == null) {
-			// Inline route: straight into the handler, no task object per message.
-			try {
-				deliver(target, current, text, data);
+	}
+
+	/** Everything queued is written: the refusal is out, or the closing handshake may end the TCP connection. */
+	void outputDrained() {
+		outputDrainedCheck();
+	}
+
+	private void outputDrainedCheck() {
+		if (!this.output.isEmpty() || this.phase == Phase.CLOSED || this.phase == Phase.LINGERING) {
+			return;
+		}
+		if (this.phase == Phase.HANDSHAKE) {
+			if (this.handshake == null) {
+				linger();
 			}
-			catch (Throwable ex) {
-				onHandlerFailure(ex);
+			return;
+		}
+		ProtocolEngine current = this.engine;
+		if (current != null && current.isTcpCloseExpected()) {
+			if (this.inputEnded || this.abandoned) {
+				closeNow();
+			}
+			else {
+				linger();
 			}
 		}
-		else {
-			this.dispatcher.dispatch(() -> deliver(target, current, text, data));
-		}
 	}
 
-	private static void deliver(WsHandler target, NioWsSession session, @Nullable String text, byte @Nullable [] data) {
-		if (text != null) {
-			target.onText(session, text);
-		}
-		else {
-			target.onBinary(session, data);
-		}
-	}
-
-	@Override
-	public void onPong(byte[] payload) {
-		NioWsSession current = this.session;
-		WsHandler target = this.handler;
-		call(() -> target.onPong(current, payload));
-	}
-
-	@Override
-	public void onCloseReceived(CloseStatus status) {
-		// RFC 6455 §7.1.1: the server should close the TCP connection first, once the close
-		// frames are exchanged.
-		this.writer.requestTcpClose();
-		endSession(status);
-	}
-
-	@Override
-	public void onProtocolError(ProtocolException error) {
-		logger.debug("Closing connection from {} with {}: {}", remote(), error.closeCode(), error.getMessage());
-		this.writer.requestTcpClose();
-		endSession(error.toCloseStatus());
-	}
-
-	// ---- handler calls ----
-
-	private void call(Runnable call) {
-		HandlerDispatcher queue = this.dispatcher;
-		if (queue == null) {
-			runHandlerCall(call);
-		}
-		else {
-			queue.dispatch(call);
-		}
-	}
-
-	/** Runs a handler call; an exception goes to the handler's onError and closes with 1011. */
-	void runHandlerCall(Runnable call) {
+	/** RFC 6455 §7.1.1: the server closes the TCP connection first; shut our side and read until the peer's. */
+	private void linger() {
+		this.phase = Phase.LINGERING;
 		try {
-			call.run();
+			this.transport.shutdownOutput();
 		}
-		catch (Throwable ex) {
-			onHandlerFailure(ex);
+		catch (IOException ex) {
+			closeNow();
+			return;
 		}
+		setInterest(SelectionKey.OP_READ, true);
 	}
 
-	private void onHandlerFailure(Throwable ex) {
-		NioWsSession current = this.session;
-		logger.warn("WebSocket handler for {} failed; closing session {} with 1011", current.path(), current.id(), ex);
-		try {
-			this.handler.onError(current, ex);
+	// ---- closing ----
+
+	/** Starts the closing handshake; any thread. */
+	boolean close(CloseStatus status) {
+		return this.writer.close(status);
+	}
+
+	/** Sends the close frame the engine held behind handler calls now done; any thread. */
+	void releaseHeldCloseSoon() {
+		this.loop.execute(() -> {
+			ProtocolEngine current = this.engine;
+			if (current != null) {
+				current.releaseHeldClose();
+				afterEngine();
+			}
+		});
+	}
+
+	/**
+	 * Closes for a reason of the server's (shutdown, idle timeout) after the replies to the
+	 * messages its handler already took, when the handler runs on worker threads. I/O thread.
+	 */
+	private void closeBehindHandlerCalls(CloseStatus status) {
+		ProtocolEngine current = this.engine;
+		SessionEvents session = this.events;
+		if (current == null || session == null) {
+			return;
 		}
-		catch (Throwable secondary) {
-			logger.warn("WebSocket error handler for {} failed", current.path(), secondary);
+		if (!this.holdCloseReplies) {
+			current.close(status);
 		}
-		close(CloseStatus.INTERNAL_ERROR);
+		else if (current.closeLater(status)) {
+			session.calls().after(this::releaseHeldCloseSoon);
+		}
+		afterEngine();
+	}
+
+	boolean holdsCloseReplies() {
+		return this.holdCloseReplies;
+	}
+
+	/** The peer does not read what it is sent: give up on it with 1008. I/O thread. */
+	void onOutboundOverflow() {
+		ProtocolEngine current = this.engine;
+		SessionEvents session = this.events;
+		if (this.phase != Phase.OPEN || current == null || session == null || this.abandoned) {
+			return;
+		}
+		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", session.session().id(),
+				remote());
+		this.settings.observer().onLimitExceeded("max-outbound-buffer");
+		CloseStatus status = new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow");
+		this.abandoned = true;
+		this.writer.shut();
+		this.heldInput = null;
+		setInterest(SelectionKey.OP_READ, false);
+		current.abort(status);
+		long now = this.loop.now();
+		this.timers.closeWithin(now, min(this.settings.closeTimeout(), OVERFLOW_CLOSE_GRACE));
+		session.end(status);
+		afterEngine();
 	}
 
 	void onExecutorRejected() {
-		// Degrade rather than lose events: ordering and onClose are kept by running here.
-		logger.warn("Handler executor refused work for session {}; running it on the I/O thread", this.session.id());
-		this.settings.observer().onLimitExceeded("executor");
+		this.server.onExecutorRejected(this.events != null ? this.events.session() : null);
 	}
 
-	void pauseReading() {
-		this.loop.execute(() -> setInterest(SelectionKey.OP_READ, false));
+	/** Server shutdown: open sessions get 1001 (going away), connections still in their handshake are closed. */
+	void goAway() {
+		if (this.phase == Phase.OPEN) {
+			closeBehindHandlerCalls(CloseStatus.GOING_AWAY);
+		}
+		else if (this.phase == Phase.HANDSHAKE) {
+			closeNow();
+		}
 	}
 
-	void resumeReading() {
-		this.loop.execute(() -> setInterest(SelectionKey.OP_READ, true));
+	/** Checks this connection's deadlines; called by the loop's sweep. */
+	void checkTimers(long now) {
+		if (this.timers.isCloseOverdue(now)) {
+			closeNow();
+			return;
+		}
+		if (this.timers.isClosing()) {
+			return;
+		}
+		if (this.phase == Phase.HANDSHAKE) {
+			if (this.timers.isHandshakeOverdue(now)) {
+				logger.debug("Upgrade request from {} not complete within {}", remote(), this.settings.handshakeTimeout());
+				this.settings.observer().onLimitExceeded("handshake-timeout");
+				this.handshake = null;
+				refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
+			}
+			return;
+		}
+		ProtocolEngine current = this.engine;
+		if (this.phase != Phase.OPEN || current == null || current.state() != ProtocolEngine.State.OPEN) {
+			return;
+		}
+		if (this.timers.isIdle(now) && !current.isInputPaused()) {
+			logger.debug("Closing session from {}: nothing received for {}", remote(), this.settings.idleTimeout());
+			this.settings.observer().onLimitExceeded("idle-timeout");
+			closeBehindHandlerCalls(CloseStatus.GOING_AWAY);
+		}
+		else if (this.timers.takePing(now)) {
+			current.sendPing(new byte[0]);
+			afterEngine();
+		}
+	}
+
+	/** Closes the socket and releases everything; the one place a socket is closed. */
+	void closeNow() {
+		if (this.phase == Phase.CLOSED) {
+			return;
+		}
+		this.phase = Phase.CLOSED;
+		try {
+			if (this.key != null) {
+				this.key.cancel();
+			}
+			try {
+				this.transport.close();
+			}
+			catch (IOException ex) {
+				logger.trace("Closing the socket of {} failed", remote(), ex);
+			}
+			this.output.clear();
+			this.writer.shut();
+			this.heldInput = null;
+			this.handshake = null;
+			this.loop.remove(this);
+			SessionEvents session = this.events;
+			if (session != null) {
+				session.end(CloseStatus.ABNORMAL);
+			}
+			releaseSlot();
+		}
+		finally {
+			ProtocolEngine current = this.engine;
+			// A closed session keeps no protocol buffers, even if the application keeps the session.
+			this.engine = null;
+			if (current != null) {
+				current.release();
+			}
+			this.server.connectionClosed();
+		}
+	}
+
+	// ---- for the session, the writer and the loop ----
+
+	/** A message was admitted for sending: counted for the session and the observer. */
+	void onQueued(Outbox.Request request, long size) {
+		SessionEvents session = this.events;
+		if (session != null && request.messageOpcode() != null) {
+			session.session().countSent((int) size);
+			this.settings.observer().onMessageSent(session.session(), request.messageOpcode() == Opcode.TEXT, (int) size);
+		}
+	}
+
+	/** Frees the max-connections slot this connection holds, once. */
+	void releaseSlot() {
+		if (this.slotHeld) {
+			this.slotHeld = false;
+			this.server.releaseSession();
+		}
 	}
 
 	void setInterest(int op, boolean on) {
@@ -334,170 +502,42 @@ final class Connection implements ProtocolListener {
 		}
 	}
 
-	// ---- closing ----
-
-	/** Starts the closing handshake from the server's side; the close timer runs from now. */
-	void close(CloseStatus status) {
-		ProtocolSession current = this.protocol;
-		if (current == null) {
-			this.loop.execute(this::closeNow);
-			return;
-		}
-		if (current.close(status)) {
-			this.closeSent = status;
-			this.closeSentAt = System.nanoTime();
-		}
+	@Nullable ProtocolEngine engine() {
+		return this.engine;
 	}
-
-	/** Ends the session, once: frees its slot, unregisters it, and calls the handler's onClose last. */
-	private void endSession(CloseStatus status) {
-		NioWsSession current = this.session;
-		if (current == null) {
-			return;
-		}
-		synchronized (this) {
-			if (this.sessionEnded) {
-				return;
-			}
-			this.sessionEnded = true;
-		}
-		// The slot frees with the session; a socket lingering for the peer's FIN holds none.
-		releaseSession();
-		this.server.sessionEnded(current);
-		this.settings.observer().onClose(current, status);
-		WsHandler target = this.handler;
-		call(() -> {
-			try {
-				target.onClose(current, status);
-			}
-			finally {
-				this.server.sessionFinished();
-			}
-		});
-	}
-
-	/** Shuts our side once everything is written and reads until the peer closes its side. */
-	void linger() {
-		if (this.state == State.LINGERING || this.state == State.CLOSED) {
-			return;
-		}
-		this.state = State.LINGERING;
-		this.closeSentAt = (this.closeSentAt == 0) ? System.nanoTime() : this.closeSentAt;
-		try {
-			this.channel.shutdownOutput();
-		}
-		catch (IOException ex) {
-			closeNow();
-		}
-	}
-
-	/** Closes the socket and releases everything; the one place a socket is closed. */
-	void closeNow() {
-		if (this.state == State.CLOSED) {
-			return;
-		}
-		this.state = State.CLOSED;
-		if (this.key != null) {
-			this.key.cancel();
-		}
-		try {
-			this.channel.close();
-		}
-		catch (IOException ex) {
-			logger.trace("Closing the socket of {} failed", remote(), ex);
-		}
-		this.writer.clear();
-		this.handshake.abandon();
-		this.loop.remove(this);
-		releaseSession();
-		CloseStatus sent = this.closeSent;
-		endSession((sent != null) ? sent : CloseStatus.ABNORMAL);
-		this.server.connectionClosed();
-	}
-
-	/** Server shutdown: open sessions get 1001 (going away), others are closed now. */
-	void goAway() {
-		if (this.state == State.OPEN) {
-			close(CloseStatus.GOING_AWAY);
-		}
-		else if (this.state == State.HANDSHAKE) {
-			closeNow();
-		}
-	}
-
-	/** Checks the timers of this connection; called by the loop's sweep. */
-	void checkTimers(long now) {
-		long closeStarted = this.closeSentAt;
-		if (closeStarted != 0) {
-			// Waiting for the peer's close frame, or for it to close its side after ours.
-			if (now - closeStarted > this.settings.closeTimeout().toNanos()) {
-				closeNow();
-			}
-			return;
-		}
-		if (this.state == State.HANDSHAKE) {
-			long limit = this.settings.handshakeTimeout().toNanos();
-			if (limit > 0 && now - this.acceptedAt > limit) {
-				logger.debug("Upgrade request from {} not complete within {}", remote(), this.settings.handshakeTimeout());
-				this.settings.observer().onLimitExceeded("handshake-timeout");
-				this.closeSentAt = now;
-				refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
-			}
-			return;
-		}
-		long idle = this.settings.idleTimeout().toNanos();
-		if (idle > 0 && now - this.lastReadAt > idle) {
-			logger.debug("Closing session from {}: nothing received for {}", remote(), this.settings.idleTimeout());
-			this.settings.observer().onLimitExceeded("idle-timeout");
-			close(CloseStatus.GOING_AWAY);
-			return;
-		}
-		long ping = this.settings.pingInterval().toNanos();
-		if (ping > 0 && now - Math.max(this.lastReadAt, this.lastPingAt) > ping) {
-			this.lastPingAt = now;
-			this.writer.sendControl(Opcode.PING, new byte[0]);
-		}
-	}
-
-	// ---- for the writer, the session and the dispatcher ----
 
 	ConnectionWriter writer() {
 		return this.writer;
 	}
 
-	@Nullable NioWsSession session() {
-		return this.session;
+	NioWsServer server() {
+		return this.server;
 	}
 
-	@Nullable HandlerDispatcher dispatcher() {
-		return this.dispatcher;
+	Transport transport() {
+		return this.transport;
 	}
 
-	/** Whether the calling thread is the worker running this connection's handler calls. */
-	boolean isDrainingThread() {
-		HandlerDispatcher queue = this.dispatcher;
-		return queue != null && queue.isDrainingThread();
+	boolean isClosed() {
+		return this.phase == Phase.CLOSED;
 	}
 
-	/** The peer does not read what it is sent: closed with 1008. */
-	void onOutboundOverflow() {
-		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", this.session.id(), remote());
-		this.settings.observer().onLimitExceeded("max-outbound-buffer");
-		close(new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow"));
-	}
-
+	/** Whether messages can still be sent: open, and no closing begun or asked for; any thread. */
 	boolean isOpen() {
-		ProtocolSession current = this.protocol;
-		return this.state == State.OPEN && current != null && !current.isCloseSent() && !current.isInputDone();
+		return this.phase == Phase.OPEN && !this.closing && !this.writer.isRefusing();
 	}
 
-	private Object remote() {
-		try {
-			return this.channel.getRemoteAddress();
-		}
-		catch (IOException ex) {
-			return "(unknown)";
-		}
+	Phase phase() {
+		return this.phase;
+	}
+
+	Object remote() {
+		Object address = this.transport.remoteAddress();
+		return (address != null) ? address : "(unknown)";
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 }

@@ -1,312 +1,250 @@
 package dev.wsboot.server.nio;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 
-import dev.wsboot.protocol.FrameEncoder;
-import dev.wsboot.protocol.Opcode;
+import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.protocol.OutboundBuffer;
+import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.server.SendResult;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The sending side of one {@link Connection}: encodes frames, queues them within the
- * outbound limit, and writes them at the right moment, from the right thread: at the end of
- * the I/O thread's turn, at the end of a worker's batch, or at once for any other thread,
- * leaving the rest to {@code OP_WRITE} when the socket is full. Safe to call from any thread;
- * the writer itself is the lock.
+ * The sending side of one {@link Connection}. Any thread may send: the I/O thread hands a
+ * message straight to the {@link ProtocolEngine}, other threads leave it in the
+ * {@link Outbox} and wake the I/O thread, which alone encodes and writes, so a stateful
+ * transport or extension needs no lock. What a handler sends is written as soon as the I/O
+ * thread gets to it, not when the handler returns.
+ *
+ * <p>Writing copies queued frames into the loop's direct buffer, so that one system call
+ * carries many small frames, and leaves the rest to {@code OP_WRITE} when the socket is full.
  */
-final class ConnectionWriter {
+final class ConnectionWriter implements Runnable {
 
-	/** Payloads up to this size are copied behind their header into one array. */
-	private static final int COPY_THRESHOLD = 8 * 1024;
+	private static final VarHandle FLUSH_REQUESTED;
+
+	static {
+		try {
+			FLUSH_REQUESTED = MethodHandles.lookup().findVarHandle(ConnectionWriter.class, "flushRequested", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final Connection connection;
 
-	private final SocketChannel channel;
-
 	private final IoLoop loop;
 
-	private final ServerSettings settings;
+	private final Transport transport;
 
-	private final OutboundQueue queue = new OutboundQueue();
+	private final OutboundBuffer output;
 
-	/** OP_WRITE is set and the I/O thread owns writing. */
-	private boolean writeInterest;
+	private final Outbox outbox;
 
-	/** Once written out, shut our side and linger. */
-	private boolean closeAfterFlush;
-
-	/** Our close frame is queued; no data frame may follow. */
-	private boolean closeQueued;
-
-	/** The TCP connection ends once our close frame is out. */
-	private boolean tcpCloseRequested;
+	/** 1 while a flush asked for by another thread is queued on the loop. */
+	@SuppressWarnings("unused")
+	private volatile int flushRequested;
 
 	/** I/O thread only: in the loop's flush list for the end of this turn. */
 	boolean flushScheduled;
 
-	ConnectionWriter(Connection connection, SocketChannel channel, IoLoop loop, ServerSettings settings) {
+	/** I/O thread only: the socket is full and OP_WRITE is set. */
+	private boolean waitingForSocket;
+
+	ConnectionWriter(Connection connection, IoLoop loop, Transport transport, OutboundBuffer output, int limit) {
 		this.connection = connection;
-		this.channel = channel;
 		this.loop = loop;
-		this.settings = settings;
+		this.transport = transport;
+		this.output = output;
+		this.outbox = new Outbox(limit);
 	}
 
-	/** Sends a data message; called by the session from any thread. */
-	SendResult sendData(Opcode opcode, byte[] payload, int offset, int length) {
-		FrameEncoder encoder = this.settings.frameCodec().encoder();
-		ByteBuffer header;
-		ByteBuffer body = null;
-		if (length <= COPY_THRESHOLD) {
-			header = ByteBuffer.wrap(encoder.encode(true, opcode, payload, offset, length));
+	// ---- any thread ----
+
+	/**
+	 * Sends a request of {@code size} bytes within the outbound limit.
+	 * @see dev.wsboot.server.WsSession#sendText(CharSequence)
+	 */
+	SendResult send(Outbox.Request request, long size) {
+		ProtocolEngine engine = this.connection.engine();
+		if (engine == null) {
+			return SendResult.CLOSED;
 		}
-		else {
-			byte[] head = new byte[encoder.headerLength(length)];
-			encoder.writeHeader(head, 0, true, opcode, length);
-			header = ByteBuffer.wrap(head);
-			body = ByteBuffer.wrap(payload, offset, length);
+		if (this.loop.inLoop() && this.outbox.isIdle()) {
+			return sendHere(engine, request, size);
 		}
-		return sendFrame(header, body, opcode == Opcode.TEXT, length);
+		SendResult result = this.outbox.offer(request, size);
+		if (result == SendResult.QUEUED) {
+			// Counted before the I/O thread may write it, so a peer never sees a reply the counters miss.
+			this.connection.onQueued(request, size);
+			requestFlush();
+		}
+		else if (result == SendResult.OVERFLOW) {
+			this.loop.execute(this.connection::onOutboundOverflow);
+		}
+		return result;
 	}
 
-	/** Sends frame bytes, possibly shared by many sessions, see {@link dev.wsboot.server.PreparedMessage}. */
-	SendResult sendFrame(ByteBuffer frame, @Nullable ByteBuffer body, boolean text, int payloadLength) {
-		long size = frame.remaining() + ((body != null) ? body.remaining() : 0);
-		NioWsSession session = this.connection.session();
-		boolean overflow = false;
-		synchronized (this) {
-			// RFC 6455 §5.5.1: after sending a Close frame, no more data frames.
-			if (session == null || this.closeQueued || this.connection.state() != Connection.State.OPEN) {
+	/** On the I/O thread with nothing waiting in the outbox: straight to the engine. */
+	private SendResult sendHere(ProtocolEngine engine, Outbox.Request request, long size) {
+		if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
+			// What the socket takes now does not count: only a peer that does not read overflows.
+			writeOut();
+			if (this.connection.isClosed()) {
 				return SendResult.CLOSED;
 			}
-			overflow = !queueWithinLimit(frame, body, size);
-			if (!overflow) {
-				session.sent(payloadLength);
+			if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
+				this.outbox.shut();
+				this.connection.onOutboundOverflow();
+				return SendResult.OVERFLOW;
 			}
 		}
-		if (overflow) {
-			this.connection.onOutboundOverflow();
-			return SendResult.OVERFLOW;
+		if (!request.applyTo(engine)) {
+			return SendResult.CLOSED;
 		}
-		this.settings.observer().onMessageSent(session, text, payloadLength);
-		afterEnqueue();
+		this.connection.onQueued(request, size);
+		this.connection.afterEngine();
 		return SendResult.QUEUED;
 	}
 
 	/**
-	 * Queues a frame (header and optional separate body) if it fits the outbound limit;
-	 * otherwise drops everything queued, releasing it, and returns false. Called under the lock.
+	 * Starts the closing handshake, after what was sent before.
+	 * @return false when a close was started already
 	 */
-	private boolean queueWithinLimit(ByteBuffer frame, @Nullable ByteBuffer body, long size) {
-		if (wouldOverflow(size)) {
-			this.queue.clear();
+	boolean close(CloseStatus status) {
+		ProtocolEngine engine = this.connection.engine();
+		if (engine == null) {
 			return false;
 		}
-		this.queue.add(frame);
-		if (body != null) {
-			this.queue.add(body);
+		if (this.loop.inLoop() && this.outbox.isIdle()) {
+			boolean closing = engine.close(status);
+			this.connection.afterEngine();
+			return closing;
 		}
+		if (!this.outbox.offerClose(status)) {
+			return false;
+		}
+		requestFlush();
 		return true;
 	}
 
+	/** Bytes queued for the peer and not yet taken by the socket. */
+	long bufferedAmount() {
+		return this.outbox.bufferedAmount();
+	}
+
+	/** Whether a close was asked for through the outbox, or the limit passed, without the engine knowing yet. */
+	boolean isRefusing() {
+		return this.outbox.isRefusing();
+	}
+
+	private void requestFlush() {
+		if (FLUSH_REQUESTED.compareAndSet(this, 0, 1)) {
+			this.loop.execute(this);
+		}
+	}
+
+	/** The flush another thread asked for, on the I/O thread. */
+	@Override
+	public void run() {
+		FLUSH_REQUESTED.setVolatile(this, 0);
+		flush();
+	}
+
+	// ---- I/O thread ----
+
+	/** Writes what this turn queued at the end of the turn, in one go. */
+	void scheduleFlush() {
+		this.loop.scheduleFlush(this);
+	}
+
+	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
+	void flush() {
+		ProtocolEngine engine = this.connection.engine();
+		if (engine != null) {
+			ArrayDeque<Outbox.Request> requests = this.outbox.takeAll();
+			if (requests != null) {
+				for (Outbox.Request request : requests) {
+					request.applyTo(engine);
+				}
+				this.connection.noteEngineState();
+			}
+		}
+		if (this.waitingForSocket || this.connection.isClosed()) {
+			return;
+		}
+		if (writeOut()) {
+			this.connection.outputDrained();
+		}
+	}
+
 	/**
-	 * Whether queueing {@code size} more bytes would pass the outbound limit; called under the
-	 * lock. Sends of a batch are only queued until the batch ends, so before calling it an
-	 * overflow the queue is written out, and only what the socket does not take counts. One
-	 * message alone may exceed the limit: it must be possible to send it at all.
+	 * Gives up on the peer when what is queued passes the limit even after a write: the
+	 * engine queued answers (pongs) to a peer that does not read them. I/O thread.
 	 */
-	private boolean wouldOverflow(long size) {
-		int limit = this.settings.maxOutboundBuffer();
-		if (this.queue.bytes() == 0 || this.queue.bytes() + size <= limit) {
+	void checkLimit() {
+		if (this.output.bytes() <= this.outbox.limit()) {
+			return;
+		}
+		writeOut();
+		if (!this.connection.isClosed() && this.output.bytes() > this.outbox.limit()) {
+			this.outbox.shut();
+			this.connection.onOutboundOverflow();
+		}
+	}
+
+	/** OP_WRITE fired: the socket takes bytes again. */
+	void onWritable() {
+		this.waitingForSocket = false;
+		this.connection.setInterest(SelectionKey.OP_WRITE, false);
+		flush();
+	}
+
+	/**
+	 * Writes as much as the socket takes; sets OP_WRITE when it is full.
+	 * @return true when everything queued is written
+	 */
+	private boolean writeOut() {
+		if (this.waitingForSocket) {
 			return false;
 		}
-		if (!this.writeInterest) {
-			try {
-				write();
-			}
-			catch (IOException ex) {
-				this.queue.clear();
-				this.loop.execute(() -> this.connection.onTransportFailure(ex));
-				return false;
-			}
-		}
-		return this.queue.bytes() > 0 && this.queue.bytes() + size > limit;
-	}
-
-	/** Sends a control frame: a close is ordered behind the handler calls; pongs and pings count against the limit. */
-	void sendControl(Opcode opcode, byte[] payload) {
-		byte[] frame = this.settings.frameCodec().encoder().encode(opcode, payload);
-		if (opcode == Opcode.CLOSE) {
-			queueClose(frame);
-			return;
-		}
-		boolean overflow = false;
-		synchronized (this) {
-			if (isShut()) {
-				return;
-			}
-			// A peer that pings and never reads must not make the server buffer its pongs
-			// without bound.
-			overflow = !queueWithinLimit(ByteBuffer.wrap(frame), null, frame.length);
-		}
-		if (overflow) {
-			this.connection.onOutboundOverflow();
-			return;
-		}
-		afterEnqueue();
-	}
-
-	/**
-	 * Queues our close frame behind the handler calls already dispatched, so that the
-	 * replies to messages that arrived before the close (or before a protocol error) are
-	 * sent first, as the peer expects.
-	 */
-	private void queueClose(byte[] frame) {
-		HandlerDispatcher dispatcher = this.connection.dispatcher();
-		if (dispatcher != null && Thread.currentThread() == this.loop.thread()) {
-			dispatcher.dispatch(() -> enqueueClose(frame));
-		}
-		else {
-			enqueueClose(frame);
-		}
-	}
-
-	private void enqueueClose(byte[] frame) {
-		synchronized (this) {
-			if (isShut() || this.closeQueued) {
-				return;
-			}
-			this.closeQueued = true;
-			this.queue.add(ByteBuffer.wrap(frame));
-			this.closeAfterFlush = this.tcpCloseRequested;
-		}
-		afterEnqueue();
-	}
-
-	/** Queues bytes outside any frame: the HTTP answer to the upgrade request. */
-	void sendRaw(ByteBuffer bytes) {
-		synchronized (this) {
-			this.queue.add(bytes);
-		}
-		scheduleFlush();
-	}
-
-	/** Ends the TCP connection once everything queued is written: a refused upgrade. */
-	void closeAfterFlush() {
-		synchronized (this) {
-			this.closeAfterFlush = true;
-		}
-		scheduleFlush();
-	}
-
-	/** Ends the TCP connection once our close frame, queued or still to come, is written. */
-	void requestTcpClose() {
-		synchronized (this) {
-			this.tcpCloseRequested = true;
-			if (!this.closeQueued) {
-				return;
-			}
-			this.closeAfterFlush = true;
-		}
-		scheduleFlush();
-	}
-
-	/** Decides who writes what was just queued: later in this batch, or right now. */
-	private void afterEnqueue() {
-		if (Thread.currentThread() == this.loop.thread()) {
-			scheduleFlush();
-		}
-		else if (!this.connection.isDrainingThread()) {
-			flush();
-		}
-	}
-
-	private void scheduleFlush() {
-		if (Thread.currentThread() == this.loop.thread()) {
-			this.loop.scheduleFlush(this);
-		}
-		else {
-			this.loop.execute(this::flush);
-		}
-	}
-
-	/** Writes what is queued; any thread. Leaves the rest to OP_WRITE when the socket is full. */
-	void flush() {
-		boolean finished;
-		synchronized (this) {
-			if (this.writeInterest || this.connection.state() == Connection.State.CLOSED
-					|| this.queue.isEmpty() && !this.closeAfterFlush) {
-				return;
-			}
-			try {
-				finished = write();
-			}
-			catch (IOException ex) {
-				this.queue.clear();
-				this.loop.execute(() -> this.connection.onTransportFailure(ex));
-				return;
-			}
-			if (!finished) {
-				this.writeInterest = true;
-			}
-			else if (!this.closeAfterFlush) {
-				return;
-			}
-		}
-		if (finished) {
-			this.loop.executeOrRun(this.connection::linger);
-		}
-		else {
-			this.loop.executeOrRun(() -> this.connection.setInterest(SelectionKey.OP_WRITE, true));
-		}
-	}
-
-	/** Writes the queue; the I/O thread through its direct buffer, others with gathering writes. */
-	private boolean write() throws IOException {
-		if (Thread.currentThread() == this.loop.thread()) {
-			return this.queue.writeTo(this.channel, this.loop.writeBuffer());
-		}
-		return this.queue.writeTo(this.channel);
-	}
-
-	/** OP_WRITE fired: the socket takes bytes again. I/O thread only. */
-	void onWritable() {
-		boolean linger;
-		synchronized (this) {
-			try {
-				if (!write()) {
-					return;
+		ByteBuffer scratch = this.loop.writeBuffer();
+		try {
+			while (!this.output.isEmpty()) {
+				scratch.clear();
+				this.output.copyTo(scratch);
+				scratch.flip();
+				int written = this.transport.write(scratch);
+				this.output.consume(written);
+				if (scratch.hasRemaining()) {
+					return waitForSocket();
 				}
 			}
-			catch (IOException ex) {
-				this.queue.clear();
-				this.connection.onTransportFailure(ex);
-				return;
-			}
-			this.writeInterest = false;
-			linger = this.closeAfterFlush;
+			return this.transport.flush() || waitForSocket();
 		}
-		this.connection.setInterest(SelectionKey.OP_WRITE, false);
-		if (linger) {
-			this.connection.linger();
+		catch (IOException ex) {
+			this.output.clear();
+			this.connection.onTransportFailure(ex);
+			return false;
+		}
+		finally {
+			this.outbox.publishEngineBytes(this.output.bytes());
 		}
 	}
 
-	/** Bytes queued and not yet written. */
-	synchronized long bufferedAmount() {
-		return this.queue.bytes();
+	private boolean waitForSocket() {
+		this.waitingForSocket = true;
+		this.connection.setInterest(SelectionKey.OP_WRITE, true);
+		return false;
 	}
 
-	/** Releases everything queued; the connection is closed. */
-	synchronized void clear() {
-		this.queue.clear();
-	}
-
-	private boolean isShut() {
-		Connection.State state = this.connection.state();
-		return state == Connection.State.CLOSED || state == Connection.State.LINGERING;
+	/** Admits nothing more and drops what waits; the connection gave up on its peer or is closed. */
+	void shut() {
+		this.outbox.shut();
 	}
 
 }

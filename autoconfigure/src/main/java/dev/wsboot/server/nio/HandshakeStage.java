@@ -49,16 +49,6 @@ final class HandshakeStage {
 			boolean slotReserved) {
 	}
 
-	/** Whether the stage still reads: no decision was made and it was not abandoned. */
-	boolean isReading() {
-		return this.parser != null;
-	}
-
-	/** Stops reading, for a connection refused or closed before its request was complete. */
-	void abandon() {
-		this.parser = null;
-	}
-
 	/**
 	 * Reads the next bytes of the request; the decision once it is complete, else {@code null}.
 	 * What follows the request in {@code buffer} (the client's first frames) is left there.
@@ -79,7 +69,7 @@ final class HandshakeStage {
 			return null;
 		}
 		this.parser = null;
-		Decision decision = decide(request, this.server.route(request.path()));
+		Decision decision = decide(request, this.server.routes().route(request.path()));
 		if (!decision.response().isAccepted() && logger.isDebugEnabled()) {
 			logger.debug("Refused upgrade from {} to {}: {}", this.remote.get(), request.path(),
 					decision.response().status());
@@ -96,7 +86,7 @@ final class HandshakeStage {
 		}
 		HandshakeResponse response;
 		try {
-			response = this.settings.handshakeHandler().handshake(request, this.server.upgradeTarget(route));
+			response = this.settings.handshakeHandler().handshake(request, this.server.routes().target(route));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Handshake handler failed for {} {}", request.method(), request.path(), ex);

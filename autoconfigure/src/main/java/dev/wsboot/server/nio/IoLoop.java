@@ -79,8 +79,9 @@ final class IoLoop implements Runnable {
 		this.thread.start();
 	}
 
-	Thread thread() {
-		return this.thread;
+	/** Whether the calling thread is this loop's. */
+	boolean inLoop() {
+		return Thread.currentThread() == this.thread;
 	}
 
 	/** The loop's direct buffer for writes; only for use on the loop's thread. */
@@ -101,23 +102,13 @@ final class IoLoop implements Runnable {
 		}
 	}
 
-	/** Runs a task now when called on this loop's thread, else hands it over. */
-	void executeOrRun(Runnable task) {
-		if (Thread.currentThread() == this.thread) {
-			task.run();
-		}
-		else {
-			execute(task);
-		}
-	}
-
 	/** Takes ownership of an accepted socket. */
 	void adopt(SocketChannel channel) {
 		execute(() -> register(channel));
 	}
 
 	private void register(SocketChannel channel) {
-		Connection connection = new Connection(this.server, this, channel);
+		Connection connection = new Connection(this.server, this, new PlainTransport(channel));
 		try {
 			connection.registered(channel.register(this.selector, SelectionKey.OP_READ, connection));
 		}
@@ -242,7 +233,12 @@ final class IoLoop implements Runnable {
 		for (int i = 0; i < this.flushes.size(); i++) {
 			ConnectionWriter writer = this.flushes.get(i);
 			writer.flushScheduled = false;
-			writer.flush();
+			try {
+				writer.flush();
+			}
+			catch (RuntimeException ex) {
+				logger.error("Unexpected failure writing to a connection", ex);
+			}
 		}
 		this.flushes.clear();
 	}
@@ -251,7 +247,15 @@ final class IoLoop implements Runnable {
 		this.nextSweep = this.now + this.sweepInterval;
 		for (int i = this.connections.size() - 1; i >= 0; i--) {
 			if (i < this.connections.size()) {
-				this.connections.get(i).checkTimers(this.now);
+				Connection connection = this.connections.get(i);
+				try {
+					connection.checkTimers(this.now);
+				}
+				catch (RuntimeException ex) {
+					// One connection's failure must not stop the others' timers.
+					logger.error("Unexpected failure checking a connection's timers; closing it", ex);
+					connection.closeNow();
+				}
 			}
 		}
 		flushAll();

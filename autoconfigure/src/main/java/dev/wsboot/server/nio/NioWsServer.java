@@ -5,11 +5,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.wsboot.handshake.UpgradeTarget;
 import dev.wsboot.server.PortInUseException;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServer;
 import dev.wsboot.server.WsServerException;
+import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,56 +36,132 @@ public final class NioWsServer implements WsServer {
 
 	private static final int ACCEPT_BACKLOG = 4096;
 
+	/** Time after which another refused hand-off to the executor is logged, with a count of those in between. */
+	private static final long REJECTION_LOG_INTERVAL_NANOS = 10_000_000_000L;
+
 	private final ServerSettings settings;
 
-	private final Map<String, WsRoute> routes = new LinkedHashMap<>();
-
-	private final Map<String, UpgradeTarget> targets = new LinkedHashMap<>();
+	private final RouteTable routes;
 
 	private final NioSessionRegistry registry;
 
+	private final LoopFactory loopFactory;
+
 	private final AtomicLong sessionIds = new AtomicLong();
 
-	private final AtomicInteger connections = new AtomicInteger();
-
-	/** Session slots taken against max-connections, from the upgrade decision to the socket's close. */
-	private final AtomicInteger reservedSessions = new AtomicInteger();
-
-	/** Sessions opened whose onClose has not finished yet; a graceful stop waits for them. */
-	private final AtomicInteger unfinishedSessions = new AtomicInteger();
+	private final ConnectionCounters counters;
 
 	private final Object stopMonitor = new Object();
 
-	private final Executor executor;
+	private final AtomicLong rejections = new AtomicLong();
 
-	private final @Nullable ExecutorService ownExecutor;
+	private final AtomicLong lastRejectionLog = new AtomicLong(System.nanoTime() - REJECTION_LOG_INTERVAL_NANOS);
 
 	private volatile boolean stopping;
 
-	private @Nullable ServerSocketChannel serverChannel;
+	private volatile @Nullable Running running;
 
-	private @Nullable InetSocketAddress boundAddress;
+	/** What a started server holds, built completely before it is published. */
+	private record Running(ServerSocketChannel channel, InetSocketAddress address, IoLoop[] loops, Acceptor acceptor,
+			Executor executor, @Nullable ExecutorService ownExecutor) {
+	}
 
-	private IoLoop @Nullable [] loops;
+	/** Makes the I/O loops; a seam for tests of a start that fails half-way. */
+	@FunctionalInterface
+	interface LoopFactory {
 
-	private @Nullable Acceptor acceptor;
+		IoLoop create(NioWsServer server, int index);
+
+	}
 
 	NioWsServer(ServerSettings settings, List<WsRoute> routes) {
+		this(settings, routes, IoLoop::new);
+	}
+
+	NioWsServer(ServerSettings settings, List<WsRoute> routes, LoopFactory loopFactory) {
 		this.settings = settings;
-		for (WsRoute route : routes) {
-			if (this.routes.putIfAbsent(route.path(), route) != null) {
-				throw new IllegalArgumentException("Two routes for the path " + route.path());
+		this.routes = new RouteTable(routes, settings);
+		this.registry = new NioSessionRegistry(this.routes.paths());
+		this.loopFactory = loopFactory;
+		this.counters = new ConnectionCounters(settings.maxConnections());
+		ExecutorPolicy.check(settings.executor());
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running != null) {
+			return;
+		}
+		InetSocketAddress requested = (this.settings.address() != null)
+				? new InetSocketAddress(this.settings.address(), this.settings.port())
+				: new InetSocketAddress(this.settings.port());
+		ServerSocketChannel channel = null;
+		IoLoop[] loops = new IoLoop[this.settings.ioThreads()];
+		ExecutorService ownExecutor = null;
+		try {
+			channel = bind(requested);
+			InetSocketAddress address = (InetSocketAddress) channel.getLocalAddress();
+			Executor executor = this.settings.executor();
+			if (executor == null) {
+				ownExecutor = defaultExecutor();
+				executor = ownExecutor;
 			}
-			this.targets.put(route.path(), new UpgradeTarget(route.path(), route.subprotocols()));
+			this.stopping = false;
+			for (int i = 0; i < loops.length; i++) {
+				loops[i] = this.loopFactory.create(this, i + 1);
+				loops[i].start();
+			}
+			Acceptor acceptor = new Acceptor(this, channel, loops);
+			acceptor.start();
+			this.running = new Running(channel, address, loops, acceptor, executor, ownExecutor);
+			String where = (this.settings.address() != null) ? address.getAddress().getHostAddress() : "all interfaces";
+			logger.info("WebSocket server started on port {} ({}) with endpoints {}", address.getPort(), where,
+					String.join(", ", this.routes.paths()));
 		}
-		this.registry = new NioSessionRegistry(this.routes.keySet());
-		if (settings.executor() != null) {
-			this.executor = settings.executor();
-			this.ownExecutor = null;
+		catch (IOException | RuntimeException | Error ex) {
+			rollBack(channel, loops, ownExecutor);
+			if (ex instanceof WsServerException serverException) {
+				throw serverException;
+			}
+			throw new WsServerException("Could not start the WebSocket server on " + requested, ex);
 		}
-		else {
-			this.ownExecutor = defaultExecutor();
-			this.executor = this.ownExecutor;
+	}
+
+	private ServerSocketChannel bind(InetSocketAddress requested) throws IOException {
+		ServerSocketChannel channel = ServerSocketChannel.open();
+		try {
+			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+			channel.bind(requested, ACCEPT_BACKLOG);
+			return channel;
+		}
+		catch (BindException ex) {
+			channel.close();
+			throw new PortInUseException(this.settings.port(), ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
+	}
+
+	/** Undoes a start that failed half-way: no thread left running, the port free. */
+	private void rollBack(@Nullable ServerSocketChannel channel, IoLoop[] loops, @Nullable ExecutorService ownExecutor) {
+		try {
+			if (channel != null) {
+				channel.close();
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Closing the listening socket failed", ex);
+		}
+		for (IoLoop loop : loops) {
+			if (loop != null) {
+				loop.shutdown();
+				join(loop, 1000);
+			}
+		}
+		if (ownExecutor != null) {
+			ownExecutor.shutdownNow();
 		}
 	}
 
@@ -105,95 +179,73 @@ public final class NioWsServer implements WsServer {
 		return pool;
 	}
 
-	@Override
-	public synchronized void start() {
-		if (this.serverChannel != null) {
-			return;
-		}
-		InetSocketAddress requested = (this.settings.address() != null)
-				? new InetSocketAddress(this.settings.address(), this.settings.port())
-				: new InetSocketAddress(this.settings.port());
-		ServerSocketChannel channel;
-		try {
-			channel = ServerSocketChannel.open();
-			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-			try {
-				channel.bind(requested, ACCEPT_BACKLOG);
-			}
-			catch (BindException ex) {
-				channel.close();
-				throw new PortInUseException(this.settings.port(), ex);
-			}
-			this.boundAddress = (InetSocketAddress) channel.getLocalAddress();
-		}
-		catch (IOException ex) {
-			throw new WsServerException("Could not start the WebSocket server on " + requested, ex);
-		}
-		this.serverChannel = channel;
-		this.stopping = false;
-		IoLoop[] ioLoops = new IoLoop[this.settings.ioThreads()];
-		for (int i = 0; i < ioLoops.length; i++) {
-			ioLoops[i] = new IoLoop(this, i + 1);
-			ioLoops[i].start();
-		}
-		this.loops = ioLoops;
-		this.acceptor = new Acceptor(this, channel, ioLoops);
-		this.acceptor.start();
-		String where = (this.settings.address() != null) ? this.boundAddress.getAddress().getHostAddress()
-				: "all interfaces";
-		logger.info("WebSocket server started on port {} ({}) with endpoints {}", this.boundAddress.getPort(), where,
-				String.join(", ", this.routes.keySet()));
-	}
-
+	/**
+	 * Stops within the shutdown timeout: stops accepting, sends 1001 to every session, waits
+	 * for their close replies and their {@code onClose} calls, then closes what is left and
+	 * waits, in what remains of the timeout, for the {@code onClose} calls that causes.
+	 */
 	@Override
 	public synchronized void stop() {
-		ServerSocketChannel channel = this.serverChannel;
-		if (channel == null) {
+		Running current = this.running;
+		if (current == null) {
 			return;
 		}
+		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		this.stopping = true;
 		try {
-			channel.close();
-			this.acceptor.join(1000);
+			current.channel().close();
 		}
 		catch (IOException ex) {
 			logger.debug("Closing the listening socket failed", ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		for (IoLoop loop : this.loops) {
+		join(current.acceptor(), 1000);
+		for (IoLoop loop : current.loops()) {
 			loop.forEachConnection(Connection::goAway);
 		}
-		awaitSessionsClosed(this.settings.shutdownTimeout().toMillis());
-		for (IoLoop loop : this.loops) {
+		awaitIdle(deadline);
+		for (IoLoop loop : current.loops()) {
 			loop.shutdown();
 		}
+		for (IoLoop loop : current.loops()) {
+			join(loop, Math.max(1000, remainingMillis(deadline)));
+		}
+		awaitIdle(deadline);
+		if (current.ownExecutor() != null) {
+			current.ownExecutor().shutdown();
+		}
+		this.running = null;
+		logger.debug("WebSocket server on port {} stopped", current.address().getPort());
+	}
+
+	private static void join(IoLoop loop, long millis) {
 		try {
-			for (IoLoop loop : this.loops) {
-				loop.join(5000);
-			}
+			loop.join(millis);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		if (this.ownExecutor != null) {
-			this.ownExecutor.shutdown();
-		}
-		this.serverChannel = null;
-		this.loops = null;
-		this.acceptor = null;
-		logger.debug("WebSocket server on port {} stopped", this.boundAddress.getPort());
 	}
 
-	private void awaitSessionsClosed(long timeoutMillis) {
-		long deadline = System.currentTimeMillis() + timeoutMillis;
+	private static void join(Acceptor acceptor, long millis) {
+		try {
+			acceptor.join(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static long remainingMillis(long deadline) {
+		return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+	}
+
+	private void awaitIdle(long deadline) {
 		synchronized (this.stopMonitor) {
-			while (this.connections.get() > 0 || this.unfinishedSessions.get() > 0) {
-				long left = deadline - System.currentTimeMillis();
+			while (!this.counters.isIdle()) {
+				long left = remainingMillis(deadline);
 				if (left <= 0) {
-					logger.info("Shutdown timeout of {} ms passed with {} connections still open; closing them",
-							timeoutMillis, this.connections.get());
+					logger.info("Shutdown timeout of {} passed with {} connections still open; closing them",
+							this.settings.shutdownTimeout(), this.counters.connections());
 					return;
 				}
 				try {
@@ -217,12 +269,13 @@ public final class NioWsServer implements WsServer {
 
 	@Override
 	public @Nullable InetSocketAddress address() {
-		return this.boundAddress;
+		Running current = this.running;
+		return (current != null) ? current.address() : null;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.serverChannel != null && !this.stopping;
+		return this.running != null && !this.stopping;
 	}
 
 	@Override
@@ -230,9 +283,9 @@ public final class NioWsServer implements WsServer {
 		return this.registry;
 	}
 
-	/** How many TCP connections are open, upgraded or not. */
+	@Override
 	public int connectionCount() {
-		return this.connections.get();
+		return this.counters.connections();
 	}
 
 	// ---- for connections ----
@@ -241,46 +294,33 @@ public final class NioWsServer implements WsServer {
 		return this.settings;
 	}
 
+	RouteTable routes() {
+		return this.routes;
+	}
+
 	Executor executor() {
-		return this.executor;
-	}
-
-	@Nullable WsRoute route(String path) {
-		return this.routes.get(path);
-	}
-
-	@Nullable UpgradeTarget upgradeTarget(@Nullable WsRoute route) {
-		return (route != null) ? this.targets.get(route.path()) : null;
+		Running current = this.running;
+		if (current == null) {
+			throw new IllegalStateException("The server is not running");
+		}
+		return current.executor();
 	}
 
 	long nextSessionId() {
 		return this.sessionIds.incrementAndGet();
 	}
 
-	/** Takes a session slot if fewer than max-connections are taken; exact across I/O threads. */
 	boolean reserveSession() {
-		int max = this.settings.maxConnections();
-		while (true) {
-			int taken = this.reservedSessions.get();
-			if (taken >= max) {
-				return false;
-			}
-			if (this.reservedSessions.compareAndSet(taken, taken + 1)) {
-				return true;
-			}
-		}
+		return this.counters.reserveSlot();
 	}
 
 	void releaseSession() {
-		this.reservedSessions.decrementAndGet();
+		this.counters.releaseSlot();
 	}
 
-	/** Counts a new socket; false when even the slack above max-connections is used up. */
+	/** Counts a new socket; false when stopping or when even the slack above max-connections is used up. */
 	boolean connectionAccepted() {
-		int max = this.settings.maxConnections();
-		int hardLimit = max + Math.max(64, max / 10);
-		if (this.stopping || this.connections.incrementAndGet() > hardLimit) {
-			this.connections.decrementAndGet();
+		if (this.stopping || !this.counters.connectionOpened()) {
 			this.settings.observer().onLimitExceeded("max-connections");
 			return false;
 		}
@@ -288,16 +328,16 @@ public final class NioWsServer implements WsServer {
 	}
 
 	void connectionRefused() {
-		this.connections.decrementAndGet();
+		this.counters.connectionClosed();
 	}
 
 	void connectionClosed() {
-		this.connections.decrementAndGet();
+		this.counters.connectionClosed();
 		signalStop();
 	}
 
 	void sessionOpened(NioWsSession session) {
-		this.unfinishedSessions.incrementAndGet();
+		this.counters.sessionOpened();
 		this.registry.add(session);
 	}
 
@@ -306,8 +346,21 @@ public final class NioWsServer implements WsServer {
 	}
 
 	void sessionFinished() {
-		this.unfinishedSessions.decrementAndGet();
+		this.counters.sessionFinished();
 		signalStop();
+	}
+
+	/** The executor refused a hand-off, which then runs on the I/O thread: counted, and logged now and then. */
+	void onExecutorRejected(@Nullable WsSession session) {
+		this.settings.observer().onLimitExceeded("executor");
+		long count = this.rejections.incrementAndGet();
+		long now = System.nanoTime();
+		long last = this.lastRejectionLog.get();
+		if (now - last >= REJECTION_LOG_INTERVAL_NANOS && this.lastRejectionLog.compareAndSet(last, now)) {
+			this.rejections.set(0);
+			logger.warn("Handler executor refused work ({} times since the last report{}); running it on the I/O thread",
+					count, (session != null) ? ", latest for session " + session.id() : "");
+		}
 	}
 
 }

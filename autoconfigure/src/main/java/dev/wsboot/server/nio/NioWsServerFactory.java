@@ -11,9 +11,9 @@ import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.protocol.extension.ExtensionFactory;
 import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsRoute;
-import dev.wsboot.server.WsServer;
 import dev.wsboot.server.WsServerObserver;
 import org.jspecify.annotations.Nullable;
 
@@ -56,12 +56,14 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 
 	private WsServerObserver observer = WsServerObserver.NONE;
 
+	private List<ExtensionFactory> extensions = List.of();
+
 	@Override
-	public WsServer create(List<WsRoute> routes) {
+	public NioWsServer create(List<WsRoute> routes) {
 		ServerSettings settings = new ServerSettings(this.address, this.port, this.limits, this.handshakeLimits,
 				this.handshakeHandler, this.frameCodec, this.executor, this.ioThreads, this.handshakeTimeout,
 				this.idleTimeout, this.pingInterval, this.closeTimeout, this.shutdownTimeout, this.maxConnections,
-				this.maxOutboundBuffer, this.observer);
+				this.maxOutboundBuffer, this.observer, this.extensions);
 		return new NioWsServer(settings, routes);
 	}
 
@@ -155,6 +157,11 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 	@Override
 	public void setObserver(WsServerObserver observer) {
 		this.observer = observer;
+	}
+
+	@Override
+	public void setExtensions(List<ExtensionFactory> extensions) {
+		this.extensions = List.copyOf(extensions);
 	}
 
 }

@@ -45,10 +45,10 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private long bytesReceived;
 
-	// Written under the connection's outbound lock.
-	private long messagesSent;
+	// Written by any sending thread, under this session's lock.
+	private volatile long messagesSent;
 
-	private long bytesSent;
+	private volatile long bytesSent;
 
 	NioWsSession(Connection connection, long id, HandshakeRequest request, @Nullable String subprotocol) {
 		this.connection = connection;
@@ -68,7 +68,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		this.bytesReceived += payloadBytes;
 	}
 
-	void sent(int payloadBytes) {
+	synchronized void countSent(int payloadBytes) {
 		this.messagesSent++;
 		this.bytesSent += payloadBytes;
 	}
@@ -80,12 +80,8 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public InetSocketAddress remoteAddress() {
-		try {
-			return (InetSocketAddress) this.connection.channel().getRemoteAddress();
-		}
-		catch (Exception ex) {
-			return InetSocketAddress.createUnresolved("unknown", 0);
-		}
+		InetSocketAddress address = this.connection.transport().remoteAddress();
+		return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
 	}
 
 	@Override
@@ -136,19 +132,20 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	@Override
 	public SendResult sendText(CharSequence text) {
 		byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
-		return this.connection.writer().sendData(Opcode.TEXT, payload, 0, payload.length);
+		return sent(new Outbox.Message(Opcode.TEXT, payload, 0, payload.length), payload.length);
 	}
 
 	@Override
 	public SendResult sendBinary(byte[] data) {
-		return this.connection.writer().sendData(Opcode.BINARY, data, 0, data.length);
+		return sent(new Outbox.Message(Opcode.BINARY, data, 0, data.length), data.length);
 	}
 
 	@Override
 	public SendResult sendBinary(ByteBuffer data) {
 		if (data.hasArray()) {
-			return this.connection.writer().sendData(Opcode.BINARY, data.array(), data.arrayOffset() + data.position(),
-					data.remaining());
+			int length = data.remaining();
+			return sent(new Outbox.Message(Opcode.BINARY, data.array(), data.arrayOffset() + data.position(), length),
+					length);
 		}
 		byte[] copy = new byte[data.remaining()];
 		data.duplicate().get(copy);
@@ -157,8 +154,12 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public SendResult send(PreparedMessage message) {
-		return this.connection.writer().sendFrame(ByteBuffer.wrap(message.frame()), null, message.isText(),
-				message.payloadLength());
+		Opcode opcode = message.isText() ? Opcode.TEXT : Opcode.BINARY;
+		return sent(new Outbox.Shared(opcode, message.payload(), message.frame()), message.payloadLength());
+	}
+
+	private SendResult sent(Outbox.Request request, int payloadLength) {
+		return this.connection.writer().send(request, payloadLength);
 	}
 
 	@Override
@@ -169,8 +170,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		if (!isOpen()) {
 			return SendResult.CLOSED;
 		}
-		this.connection.writer().sendControl(Opcode.PING, payload);
-		return SendResult.QUEUED;
+		return this.connection.writer().send(new Outbox.Ping(payload.clone()), payload.length);
 	}
 
 	@Override
@@ -179,6 +179,11 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 			throw new IllegalArgumentException("Close code " + status.code() + " may not be sent");
 		}
 		this.connection.close(status);
+	}
+
+	/** The handler failed: close with 1011, unless closing already. */
+	void closeAfterFailure() {
+		this.connection.close(CloseStatus.INTERNAL_ERROR);
 	}
 
 	@Override

@@ -2,12 +2,14 @@ package dev.wsboot.server.nio;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 import dev.wsboot.handshake.HandshakeHandler;
 import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.protocol.extension.ExtensionFactory;
 import dev.wsboot.server.WsServerObserver;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 record ServerSettings(@Nullable InetAddress address, int port, WebSocketLimits limits, HandshakeLimits handshakeLimits,
 		HandshakeHandler handshakeHandler, FrameCodec frameCodec, @Nullable Executor executor, int ioThreads,
 		Duration handshakeTimeout, Duration idleTimeout, Duration pingInterval, Duration closeTimeout,
-		Duration shutdownTimeout, int maxConnections, int maxOutboundBuffer, WsServerObserver observer) {
+		Duration shutdownTimeout, int maxConnections, int maxOutboundBuffer, WsServerObserver observer,
+		List<ExtensionFactory> extensions) {
 
 	/**
 	 * How often each I/O thread checks its connections' timers: a quarter of the shortest

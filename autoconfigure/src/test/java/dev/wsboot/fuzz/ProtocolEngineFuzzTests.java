@@ -10,23 +10,26 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
-import dev.wsboot.protocol.FrameSender;
 import dev.wsboot.protocol.MessageAssembler;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
-import dev.wsboot.protocol.ProtocolSession;
+import dev.wsboot.protocol.OutboundBuffer;
+import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.Rfc6455FrameDecoder;
+import dev.wsboot.protocol.Rfc6455FrameEncoder;
+import dev.wsboot.protocol.ServerOutput;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.protocol.extension.Extensions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Feeds a {@link ProtocolSession} (so {@link Rfc6455FrameDecoder} and
+ * Feeds a {@link ProtocolEngine} (so {@link Rfc6455FrameDecoder} and
  * {@link MessageAssembler}) arbitrary client bytes split into arbitrary reads, with small
  * {@link WebSocketLimits}.
  *
- * <p>Invariants: {@link ProtocolSession#receive} never throws and always takes its whole
+ * <p>Invariants: {@link ProtocolEngine#receive} never throws and always takes its whole
  * buffer; the decoder never holds a payload larger than the frame limit; no message larger
  * than the message limit is delivered; control frames sent back carry at most 125 bytes;
  * exactly one close is sent, with a registered code, and nothing is reported after the
@@ -36,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * frame limit (125-2172) and the message limit (1-4096).
  *
  * <p>Run as a plain test, this replays the seeds under
- * {@code src/test/resources/dev/wsboot/fuzz/ProtocolSessionFuzzTestsInputs/}.
+ * {@code src/test/resources/dev/wsboot/fuzz/ProtocolEngineFuzzTestsInputs/}.
  */
-class ProtocolSessionFuzzTests {
+class ProtocolEngineFuzzTests {
 
 	private static final Set<Integer> FAILURE_CODES = Set.of(CloseCodes.PROTOCOL_ERROR, CloseCodes.INVALID_PAYLOAD,
 			CloseCodes.MESSAGE_TOO_BIG);
@@ -56,9 +59,13 @@ class ProtocolSessionFuzzTests {
 	private Trace receive(SplitInput input, WebSocketLimits limits) {
 		Rfc6455FrameDecoder decoder = new Rfc6455FrameDecoder(limits);
 		Trace trace = new Trace(limits);
-		ProtocolSession session = new ProtocolSession(decoder, limits, trace, trace);
+		OutboundBuffer output = new OutboundBuffer();
+		ProtocolEngine session = new ProtocolEngine(decoder, new Rfc6455FrameEncoder(), Extensions.NONE, limits, trace,
+				output, false);
+		trace.output = output;
 		input.replay((buffer) -> {
 			session.receive(buffer);
+			trace.recordSent();
 			assertThat(buffer.hasRemaining()).as("receive takes the whole read").isFalse();
 			assertThat(decoder.partialPayload().length).as("partial payload buffer")
 				.isLessThanOrEqualTo(limits.maxFrameSize());
@@ -70,9 +77,11 @@ class ProtocolSessionFuzzTests {
 	}
 
 	/** Records what the session reports and sends, checking each event as it comes. */
-	private static final class Trace implements ProtocolListener, FrameSender {
+	private static final class Trace implements ProtocolListener {
 
 		private final WebSocketLimits limits;
+
+		OutboundBuffer output = new OutboundBuffer();
 
 		/** Messages, pings, pongs and what was sent, minus the code of a failure. */
 		final List<String> events = new ArrayList<>();
@@ -88,13 +97,16 @@ class ProtocolSessionFuzzTests {
 		}
 
 		@Override
-		public void onText(String text) {
+		public void onText(String text, int byteLength) {
+			recordSent();
 			int length = text.getBytes(StandardCharsets.UTF_8).length;
+			assertThat(byteLength).as("byte length reported").isEqualTo(length);
 			record("text " + length + " " + text.hashCode(), length);
 		}
 
 		@Override
 		public void onBinary(byte[] data) {
+			recordSent();
 			record("binary " + data.length + " " + Arrays.hashCode(data), data.length);
 		}
 
@@ -106,6 +118,7 @@ class ProtocolSessionFuzzTests {
 
 		@Override
 		public void onPing(byte[] payload) {
+			recordSent();
 			assertThat(this.ended).as("ping after the end").isFalse();
 			assertThat(payload.length).isLessThanOrEqualTo(125);
 			this.events.add("ping " + Arrays.toString(payload));
@@ -113,6 +126,7 @@ class ProtocolSessionFuzzTests {
 
 		@Override
 		public void onPong(byte[] payload) {
+			recordSent();
 			assertThat(this.ended).as("pong after the end").isFalse();
 			assertThat(payload.length).isLessThanOrEqualTo(125);
 			this.events.add("pong " + Arrays.toString(payload));
@@ -120,6 +134,7 @@ class ProtocolSessionFuzzTests {
 
 		@Override
 		public void onCloseReceived(CloseStatus status) {
+			recordSent();
 			assertThat(this.ended).as("close after the end").isFalse();
 			this.ended = true;
 			this.events.add("close received " + status);
@@ -127,6 +142,7 @@ class ProtocolSessionFuzzTests {
 
 		@Override
 		public void onProtocolError(ProtocolException error) {
+			recordSent();
 			assertThat(this.ended).as("violation after the end").isFalse();
 			assertThat(FAILURE_CODES).contains(error.closeCode());
 			this.ended = true;
@@ -134,8 +150,14 @@ class ProtocolSessionFuzzTests {
 			this.events.add("failed");
 		}
 
-		@Override
-		public void sendControl(Opcode opcode, byte[] payload) {
+		/** Takes the frames the engine queued since last time, in the order it did. */
+		void recordSent() {
+			for (ServerOutput.SentFrame frame : ServerOutput.drain(this.output)) {
+				sent(frame.opcode(), frame.payload());
+			}
+		}
+
+		private void sent(Opcode opcode, byte[] payload) {
 			assertThat(opcode.isControl()).isTrue();
 			assertThat(payload.length).as("control payload").isLessThanOrEqualTo(125);
 			assertThat(this.closesSent).as("frames sent after our close").isZero();

@@ -1,0 +1,369 @@
+package dev.wsboot.protocol;
+
+import java.nio.ByteBuffer;
+
+import dev.wsboot.protocol.extension.Extensions;
+import dev.wsboot.protocol.extension.OutboundMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The WebSocket protocol of one connection after the handshake, both directions, free of
+ * I/O: the transport pushes received bytes in with {@link #receive(ByteBuffer)}, hears
+ * about messages through a {@link ProtocolListener}, sends through the {@code send}
+ * methods and {@link #close(CloseStatus)}, and pulls the bytes to write out of the
+ * {@link OutboundBuffer}. It then asks the engine what to do next:
+ * {@link #isInputPaused()}, {@link #isTcpCloseExpected()}.
+ *
+ * <p>It holds the one close state of the connection (RFC 6455 §7): whether a close frame
+ * was sent, whether one was received, whether the peer broke the protocol. This is the one
+ * place that turns a protocol error into a close frame, answers pings and closes, and
+ * refuses data after a close was sent (§5.5.1).
+ *
+ * <p>A close frame can be held back: a server whose handlers run on other threads wants the
+ * replies to the messages it took before a close (the peer's, one for a protocol error, or
+ * its own, such as at shutdown) to go out first, so it releases the frame with
+ * {@link #releaseHeldClose()} once those handler calls are done. Data received after the
+ * decision is dropped; data sent meanwhile goes out before the close frame.
+ *
+ * <p>Not thread-safe: one thread at a time, in practice the connection's I/O thread.
+ */
+public final class ProtocolEngine {
+
+	/** Payloads up to this size are copied behind their header into one array. */
+	private static final int COPY_THRESHOLD = 8 * 1024;
+
+	/** Where the connection stands in the closing handshake. */
+	public enum State {
+
+		/** Neither side has sent a close frame. */
+		OPEN,
+
+		/** A close frame was sent or received (or the peer broke the protocol), not both. */
+		CLOSING,
+
+		/** The closing handshake is over: the TCP connection is to be closed. */
+		CLOSED
+
+	}
+
+	private final FrameDecoder decoder;
+
+	private final FrameEncoder encoder;
+
+	private final Extensions extensions;
+
+	private final MessageAssembler assembler;
+
+	private final ProtocolListener listener;
+
+	private final OutboundBuffer output;
+
+	private final boolean holdCloseReplies;
+
+	private boolean closeSent;
+
+	private @Nullable CloseStatus closeReceived;
+
+	/** The peer broke the protocol, or the server gave up on it: no more input, no reply awaited. */
+	private boolean failed;
+
+	/** The payload of a close frame held until {@link #releaseHeldClose()}. */
+	private byte @Nullable [] heldClose;
+
+	private boolean inputPaused;
+
+	/**
+	 * @param decoder decodes the client's frames, allowing the extensions' reserved bits
+	 * @param encoder encodes the server's frames
+	 * @param extensions the agreed extensions, {@link Extensions#NONE} for none
+	 * @param limits the message size limit to enforce
+	 * @param listener hears what is received
+	 * @param output where frames to send are queued
+	 * @param holdCloseReplies whether replies to a close or a protocol error wait for
+	 * {@link #releaseHeldClose()}
+	 */
+	public ProtocolEngine(FrameDecoder decoder, FrameEncoder encoder, Extensions extensions, WebSocketLimits limits,
+			ProtocolListener listener, OutboundBuffer output, boolean holdCloseReplies) {
+		this.decoder = decoder;
+		this.encoder = encoder;
+		this.extensions = extensions;
+		this.assembler = new MessageAssembler(limits);
+		this.listener = listener;
+		this.output = output;
+		this.holdCloseReplies = holdCloseReplies;
+	}
+
+	// ---- input ----
+
+	/**
+	 * Processes the bytes of {@code in}. Never throws for bad input: a violation ends in
+	 * {@link ProtocolListener#onProtocolError}. Every byte is taken unless the input was
+	 * paused meanwhile ({@link #pauseInput()}): then the bytes after the last whole frame
+	 * are left in {@code in}, for the caller to keep and hand over again once resumed.
+	 */
+	public void receive(ByteBuffer in) {
+		try {
+			Frame frame;
+			while (!isInputDone() && !this.inputPaused && (frame = this.decoder.decode(in)) != null) {
+				onFrame(frame);
+			}
+			// A frame still arriving is checked as far as it goes, to fail on bad UTF-8 early;
+			// not when extensions may transform it, nor after our close (its data is ignored).
+			if (!in.hasRemaining() && !isInputDone() && !this.closeSent && this.extensions.isEmpty()) {
+				this.assembler.onPartialFrame(this.decoder);
+			}
+		}
+		catch (ProtocolException ex) {
+			fail(ex);
+		}
+		// RFC 6455 §5.5.1: after a close frame the peer sends nothing more; what it does send is dropped.
+		if (isInputDone()) {
+			in.position(in.limit());
+		}
+	}
+
+	private void onFrame(Frame frame) {
+		switch (frame.opcode()) {
+			case TEXT, BINARY, CONTINUATION -> {
+				// RFC 6455 §1.4: after sending a close, an endpoint discards the data it receives;
+				// so it does once it decided to, the close frame held back.
+				if (!this.closeSent && this.heldClose == null) {
+					Frame plain = this.extensions.isEmpty() ? frame : this.extensions.decode(frame);
+					this.assembler.onDataFrame(plain, this.listener);
+				}
+			}
+			case PING -> {
+				// RFC 6455 §5.5.2: a Pong MUST be sent in response, with the same payload,
+				// "unless it already received a Close frame", which input processing implies.
+				queueControl(Opcode.PONG, frame.payload());
+				this.listener.onPing(frame.payload());
+			}
+			case PONG -> this.listener.onPong(frame.payload());
+			case CLOSE -> onCloseFrame(CloseStatus.parse(frame.payload()));
+		}
+	}
+
+	private void onCloseFrame(CloseStatus status) {
+		this.closeReceived = status;
+		if (!this.closeSent) {
+			// RFC 6455 §5.5.1: the endpoint MUST send a Close frame in response, typically
+			// echoing the status code it received.
+			reply((status.code() == CloseCodes.NO_STATUS) ? Frame.EMPTY : CloseStatus.of(status.code()).toPayload());
+		}
+		this.listener.onCloseReceived(status);
+	}
+
+	/** RFC 6455 §7.1.7, "_Fail the WebSocket Connection_": a close with the error's code, then no more input. */
+	private void fail(ProtocolException ex) {
+		this.failed = true;
+		if (!this.closeSent) {
+			reply(ex.toCloseStatus().toPayload());
+		}
+		this.listener.onProtocolError(ex);
+	}
+
+	private void reply(byte[] closePayload) {
+		if (this.holdCloseReplies) {
+			this.heldClose = closePayload;
+		}
+		else {
+			sendClose(closePayload);
+		}
+	}
+
+	/** Stops processing input after the current frame, for back-pressure; see {@link #receive}. */
+	public void pauseInput() {
+		this.inputPaused = true;
+	}
+
+	/** Lets input be processed again. */
+	public void resumeInput() {
+		this.inputPaused = false;
+	}
+
+	public boolean isInputPaused() {
+		return this.inputPaused;
+	}
+
+	/** Whether the peer's close arrived or the peer broke the protocol: input is over. */
+	public boolean isInputDone() {
+		return this.closeReceived != null || this.failed;
+	}
+
+	// ---- output ----
+
+	/**
+	 * Queues a text message given as its UTF-8 bytes.
+	 * @return false when a close frame was sent already, so no data may follow (RFC 6455 §5.5.1)
+	 */
+	public boolean sendText(byte[] utf8, int offset, int length) {
+		return sendMessage(Opcode.TEXT, utf8, offset, length);
+	}
+
+	/**
+	 * Queues a binary message.
+	 * @return false when a close frame was sent already
+	 */
+	public boolean sendBinary(byte[] data, int offset, int length) {
+		return sendMessage(Opcode.BINARY, data, offset, length);
+	}
+
+	/**
+	 * Queues a message encoded once for many connections: its {@code standardFrame} (the
+	 * frame as {@link Rfc6455FrameEncoder} writes it, never modified) is shared when this
+	 * connection encodes that way, else the payload is encoded for it.
+	 * @return false when a close frame was sent already
+	 */
+	public boolean sendShared(Opcode opcode, byte[] payload, ByteBuffer standardFrame) {
+		if (this.closeSent) {
+			return false;
+		}
+		if (this.extensions.isEmpty() && this.encoder instanceof Rfc6455FrameEncoder) {
+			this.output.addFrame(standardFrame);
+			return true;
+		}
+		return sendMessage(opcode, payload, 0, payload.length);
+	}
+
+	private boolean sendMessage(Opcode opcode, byte[] payload, int offset, int length) {
+		if (this.closeSent) {
+			return false;
+		}
+		int rsv = 0;
+		byte[] bytes = payload;
+		int from = offset;
+		int size = length;
+		if (!this.extensions.isEmpty()) {
+			OutboundMessage encoded = this.extensions.encode(new OutboundMessage(opcode, 0, payload, offset, length));
+			rsv = encoded.rsv();
+			bytes = encoded.payload();
+			from = encoded.offset();
+			size = encoded.length();
+		}
+		if (size <= COPY_THRESHOLD) {
+			this.output.addFrame(ByteBuffer.wrap(this.encoder.encode(true, rsv, opcode, bytes, from, size)));
+		}
+		else {
+			// A large payload stays where it is; only its header is written apart.
+			byte[] header = new byte[this.encoder.headerLength(size)];
+			this.encoder.writeHeader(header, 0, true, rsv, opcode, size);
+			this.output.addFrame(ByteBuffer.wrap(header));
+			this.output.addContinuation(ByteBuffer.wrap(bytes, from, size));
+		}
+		return true;
+	}
+
+	/**
+	 * Queues a ping (at most 125 bytes).
+	 * @return false once the closing handshake has begun: a ping then gets no answer
+	 */
+	public boolean sendPing(byte[] payload) {
+		if (this.closeSent || isInputDone()) {
+			return false;
+		}
+		queueControl(Opcode.PING, payload);
+		return true;
+	}
+
+	/**
+	 * Starts the closing handshake with {@code status}; a close frame held back is sent
+	 * instead, since it is this side's close.
+	 * @return false when a close frame was sent already
+	 */
+	public boolean close(CloseStatus status) {
+		if (this.closeSent) {
+			return false;
+		}
+		byte[] held = this.heldClose;
+		sendClose((held != null) ? held : status.toPayload());
+		return true;
+	}
+
+	/**
+	 * Decides to close with {@code status} now, holding the close frame back until
+	 * {@link #releaseHeldClose()}: data received from now on is dropped, data sent meanwhile
+	 * goes out first.
+	 * @return false when a close frame was sent or decided already
+	 */
+	public boolean closeLater(CloseStatus status) {
+		if (this.closeSent || this.heldClose != null) {
+			return false;
+		}
+		this.heldClose = status.toPayload();
+		return true;
+	}
+
+	/** Sends the close frame held back, if any; see the class description. */
+	public void releaseHeldClose() {
+		byte[] held = this.heldClose;
+		if (held != null && !this.closeSent) {
+			sendClose(held);
+		}
+	}
+
+	/**
+	 * Gives up on the peer, for a reason of the server's such as a peer that does not read:
+	 * drops what is queued but the rest of a frame already partly written, sends a close
+	 * frame with {@code status} unless one was sent, and stops processing input. The
+	 * connection is then to be closed once that is written, without waiting for a reply.
+	 * @return the bytes dropped from the output
+	 */
+	public long abort(CloseStatus status) {
+		long dropped = this.output.dropAllButPartialFrame();
+		this.failed = true;
+		if (!this.closeSent) {
+			sendClose(status.toPayload());
+		}
+		return dropped;
+	}
+
+	private void sendClose(byte[] payload) {
+		this.heldClose = null;
+		this.closeSent = true;
+		queueControl(Opcode.CLOSE, payload);
+	}
+
+	private void queueControl(Opcode opcode, byte[] payload) {
+		this.output.addFrame(ByteBuffer.wrap(this.encoder.encode(opcode, payload)));
+	}
+
+	// ---- state ----
+
+	/** Where the closing handshake stands. */
+	public State state() {
+		if (isTcpCloseExpected()) {
+			return State.CLOSED;
+		}
+		return (this.closeSent || this.heldClose != null || isInputDone()) ? State.CLOSING : State.OPEN;
+	}
+
+	/** Whether this side's close frame is queued; no data may follow it. */
+	public boolean isCloseSent() {
+		return this.closeSent;
+	}
+
+	/** The status of the peer's close frame, or {@code null} if none arrived. */
+	public @Nullable CloseStatus closeReceived() {
+		return this.closeReceived;
+	}
+
+	/** Whether a close frame is held back, waiting for {@link #releaseHeldClose()}. */
+	public boolean isCloseHeld() {
+		return this.heldClose != null;
+	}
+
+	/**
+	 * Whether the TCP connection is to be closed once the output is written: both close
+	 * frames were exchanged (RFC 6455 §7.1.1: the server closes first), or this side sent
+	 * its close after the connection failed, so no reply is awaited.
+	 */
+	public boolean isTcpCloseExpected() {
+		return this.closeSent && isInputDone();
+	}
+
+	/** Releases what the negotiated extensions hold outside the heap; the connection has ended. */
+	public void release() {
+		this.extensions.release();
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.wsboot.server.nio;
+
+import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.protocol.ProtocolException;
+import dev.wsboot.protocol.ProtocolListener;
+import dev.wsboot.server.WsServerObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what a connection's {@link dev.wsboot.protocol.ProtocolEngine} reports into the
+ * session's life: traffic counters and observer events, handler calls, back-pressure when
+ * the handler falls behind, and the end of the session, exactly once, with its status.
+ * Called on the connection's I/O thread.
+ */
+final class SessionEvents implements ProtocolListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(SessionEvents.class);
+
+	private final Connection connection;
+
+	private final NioWsSession session;
+
+	private final HandlerCalls calls;
+
+	private final WsServerObserver observer;
+
+	private boolean ended;
+
+	SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls, WsServerObserver observer) {
+		this.connection = connection;
+		this.session = session;
+		this.calls = calls;
+		this.observer = observer;
+	}
+
+	NioWsSession session() {
+		return this.session;
+	}
+
+	HandlerCalls calls() {
+		return this.calls;
+	}
+
+	@Override
+	public void onText(String text, int byteLength) {
+		this.session.received(byteLength);
+		this.observer.onMessageReceived(this.session, true, byteLength);
+		this.calls.text(text, byteLength);
+		checkBacklog();
+	}
+
+	@Override
+	public void onBinary(byte[] data) {
+		this.session.received(data.length);
+		this.observer.onMessageReceived(this.session, false, data.length);
+		this.calls.binary(data);
+		checkBacklog();
+	}
+
+	@Override
+	public void onPong(byte[] payload) {
+		this.calls.pong(payload);
+	}
+
+	@Override
+	public void onCloseReceived(CloseStatus status) {
+		afterPendingCalls();
+		end(status);
+	}
+
+	@Override
+	public void onProtocolError(ProtocolException error) {
+		logger.debug("Closing session {} from {} with {}: {}", this.session.id(), this.connection.remote(),
+				error.closeCode(), error.getMessage());
+		afterPendingCalls();
+		end(error.toCloseStatus());
+	}
+
+	/** The engine holds its close reply until the handler calls asked for before it are done. */
+	private void afterPendingCalls() {
+		if (this.connection.holdsCloseReplies()) {
+			this.calls.after(this.connection::releaseHeldCloseSoon);
+		}
+	}
+
+	private void checkBacklog() {
+		if (this.calls.isBacklogged()) {
+			this.connection.pauseInput();
+		}
+	}
+
+	/**
+	 * Ends the session once: frees its slot, removes it from the registry, tells the
+	 * observer, and calls the handler's {@code onClose} after its other calls.
+	 */
+	void end(CloseStatus status) {
+		if (this.ended) {
+			return;
+		}
+		this.ended = true;
+		this.connection.releaseSlot();
+		this.connection.server().sessionEnded(this.session);
+		this.observer.onClose(this.session, status);
+		this.calls.closed(status, this.connection.server()::sessionFinished);
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.wsboot.server.nio;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The byte stream under one {@link Connection}: plain TCP, or a security layer over it.
+ * Called on the connection's I/O thread only, so an implementation that keeps state (an
+ * {@code SSLEngine}) needs no lock.
+ */
+interface Transport {
+
+	/**
+	 * Reads what is available into {@code dest}.
+	 * @return the number of bytes read, 0 when none is ready, -1 at the end of the stream
+	 */
+	int read(ByteBuffer dest) throws IOException;
+
+	/**
+	 * Writes as much of {@code src} as the network takes now.
+	 * @return the number of bytes of {@code src} taken
+	 */
+	int write(ByteBuffer src) throws IOException;
+
+	/**
+	 * Writes what the transport itself still holds, such as records it produced while
+	 * reading.
+	 * @return true when nothing is left to write
+	 */
+	default boolean flush() throws IOException {
+		return true;
+	}
+
+	/** Ends the outgoing direction once everything written so far is sent. */
+	void shutdownOutput() throws IOException;
+
+	/** Closes the connection; nothing can be read or written afterwards. */
+	void close() throws IOException;
+
+	/** The peer's address, or {@code null} when it is no longer known. */
+	@Nullable InetSocketAddress remoteAddress();
+
+}

@@ -1,0 +1,202 @@
+package dev.wsboot.server.nio;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.server.WsHandler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link HandlerCalls} made on the worker executor, for handlers that may block. One task
+ * at a time runs a session's calls, in order; it runs at most a bounded batch, then hands
+ * its thread back and queues itself again, so a busy session cannot keep a worker while
+ * others wait.
+ *
+ * <p>The calls waiting are counted in bytes, the messages' sizes plus a little for each
+ * call, so that the connection stops reading when the handler falls behind by more than
+ * {@value #PAUSE_BYTES} bytes, however small or large the messages, and is nudged to read
+ * again once the backlog is under {@value #RESUME_BYTES}.
+ */
+final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
+
+	/** Backlog at which the connection stops reading. */
+	static final long PAUSE_BYTES = 1024 * 1024;
+
+	/** Backlog under which a paused connection reads again. */
+	static final long RESUME_BYTES = 256 * 1024;
+
+	/** What a call costs besides its message: the task, its queue slot, the event's object. */
+	static final int CALL_OVERHEAD = 64;
+
+	/** Calls one task runs at most before it queues itself again. */
+	static final int MAX_BATCH = 64;
+
+	/** Time one task runs at most (checked between calls) before it queues itself again. */
+	static final long MAX_BATCH_NANOS = 5_000_000;
+
+	private final Executor executor;
+
+	private final Runnable resumeReading;
+
+	private final Runnable rejected;
+
+	private @Nullable ArrayDeque<Call> pending;
+
+	private long pendingBytes;
+
+	/** A task is queued on the executor or running. */
+	private boolean scheduled;
+
+	/** The connection stopped reading and waits for the backlog to shrink. */
+	private boolean resumeWanted;
+
+	/**
+	 * @param resumeReading asks the I/O thread to read again; runs on a worker thread
+	 * @param rejected reports that the executor refused a task, which then runs on the caller
+	 */
+	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Runnable resumeReading,
+			Runnable rejected) {
+		super(handler, session);
+		this.executor = executor;
+		this.resumeReading = resumeReading;
+		this.rejected = rejected;
+	}
+
+	private record Call(Runnable action, long bytes) {
+	}
+
+	@Override
+	void open() {
+		submit(this::callOpen, 0);
+	}
+
+	@Override
+	void text(String text, int bytes) {
+		submit(() -> callText(text), bytes);
+	}
+
+	@Override
+	void binary(byte[] data) {
+		submit(() -> callBinary(data), data.length);
+	}
+
+	@Override
+	void pong(byte[] payload) {
+		submit(() -> callPong(payload), payload.length);
+	}
+
+	@Override
+	void closed(CloseStatus status, Runnable finished) {
+		submit(() -> callClose(status, finished), 0);
+	}
+
+	@Override
+	void after(Runnable task) {
+		submit(task, 0);
+	}
+
+	@Override
+	synchronized boolean isBacklogged() {
+		if (this.pendingBytes < PAUSE_BYTES) {
+			return false;
+		}
+		this.resumeWanted = true;
+		return true;
+	}
+
+	/** Bytes of the calls waiting or running. */
+	synchronized long backlog() {
+		return this.pendingBytes;
+	}
+
+	private void submit(Runnable action, long bytes) {
+		Call call = new Call(action, bytes + CALL_OVERHEAD);
+		boolean start;
+		synchronized (this) {
+			if (this.pending == null) {
+				this.pending = new ArrayDeque<>(4);
+			}
+			this.pending.add(call);
+			this.pendingBytes += call.bytes();
+			start = !this.scheduled;
+			this.scheduled = true;
+		}
+		if (start) {
+			try {
+				this.executor.execute(this);
+			}
+			catch (RejectedExecutionException ex) {
+				// Degrade rather than lose events: ordering and onClose are kept by running here.
+				this.rejected.run();
+				drainHere();
+			}
+		}
+	}
+
+	@Override
+	public void run() {
+		long started = System.nanoTime();
+		for (int done = 0;; done++) {
+			if (done >= MAX_BATCH || System.nanoTime() - started > MAX_BATCH_NANOS) {
+				if (requeue()) {
+					return;
+				}
+				started = System.nanoTime();
+				done = 0;
+			}
+			if (!runNext()) {
+				return;
+			}
+		}
+	}
+
+	/** Queues this task again to let others run; false when the executor refuses, so this thread goes on. */
+	private boolean requeue() {
+		try {
+			this.executor.execute(this);
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
+	}
+
+	private void drainHere() {
+		while (runNext()) {
+			// Until nothing is left.
+		}
+	}
+
+	/** Runs the next call; false when there was none and the task ends. */
+	private boolean runNext() {
+		Call call;
+		synchronized (this) {
+			call = (this.pending != null) ? this.pending.poll() : null;
+			if (call == null) {
+				this.pending = null;
+				this.scheduled = false;
+				return false;
+			}
+		}
+		try {
+			call.action().run();
+		}
+		finally {
+			boolean resume;
+			synchronized (this) {
+				this.pendingBytes -= call.bytes();
+				resume = this.resumeWanted && this.pendingBytes <= RESUME_BYTES;
+				if (resume) {
+					this.resumeWanted = false;
+				}
+			}
+			if (resume) {
+				this.resumeReading.run();
+			}
+		}
+		return true;
+	}
+
+}
