@@ -130,6 +130,11 @@ public final class RawWsClient implements AutoCloseable {
 
 	// ---- the opening handshake ----
 
+	/** Sends a valid upgrade request for {@code path}, and reads nothing. */
+	public void sendUpgradeRequest(String path) {
+		send(UpgradeRequest.to(path, this.socket.getPort()).bytes());
+	}
+
 	/** Sends a valid upgrade request for {@code path} and reads the head of the answer, whatever its status. */
 	public HttpResponse upgrade(String path) {
 		return upgrade(UpgradeRequest.to(path, this.socket.getPort()));
