@@ -12,15 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.wsboot.protocol.FrameBytes.concat;
 import static dev.wsboot.protocol.FrameBytes.hex;
 import static dev.wsboot.protocol.FrameBytes.utf8;
-import static dev.wsboot.protocol.ProtocolSessionTest.HEL;
-import static dev.wsboot.protocol.ProtocolSessionTest.LO;
+import static dev.wsboot.protocol.ProtocolSessionTests.HEL;
+import static dev.wsboot.protocol.ProtocolSessionTests.LO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the UTF-8 rule of {@link ProtocolSession}: RFC 6455 §8.1, checked as the bytes
  * arrive (fail fast), with Autobahn's 6.x cases.
  */
-class ProtocolSessionUtf8Test {
+class ProtocolSessionUtf8Tests {
 
 	/** The text of Autobahn 6.2.x. */
 	private static final String HELLO_UTF8 = "Hello-µ@ßöäüàá-UTF-8!!";

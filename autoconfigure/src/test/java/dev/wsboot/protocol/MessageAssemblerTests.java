@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for what {@link MessageAssembler} offers beyond {@link ProtocolSession}, whose tests
  * cover the fragmentation and UTF-8 rules through its bytes.
  */
-class MessageAssemblerTest {
+class MessageAssemblerTests {
 
 	private final MessageAssembler assembler = new MessageAssembler(WebSocketLimits.DEFAULTS);
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link Rfc6455FrameDecoder}: client frames in, as bytes stated on the wire.
  */
-class Rfc6455FrameDecoderTest {
+class Rfc6455FrameDecoderTests {
 
 	/** The RFC's masking key, {@code 37 fa 21 3d}, as it follows the length. */
 	private static final String KEY = "37 fa 21 3d";
@@ -141,7 +141,7 @@ class Rfc6455FrameDecoderTest {
 	class Incremental {
 
 		@ParameterizedTest(name = "{0}")
-		@MethodSource("dev.wsboot.protocol.Rfc6455FrameDecoderTest#vectors")
+		@MethodSource("dev.wsboot.protocol.Rfc6455FrameDecoderTests#vectors")
 		void vectorFedOneByteAtATimeYieldsTheSameFrame(String name, byte[] wire) {
 			List<String> whole = decodeAll(wire);
 			useLimits(WebSocketLimits.DEFAULTS);

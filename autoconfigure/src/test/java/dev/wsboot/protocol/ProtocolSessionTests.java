@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link ProtocolSession} and the {@link MessageAssembler} behind it: data
  * frames, fragmentation, ping and pong, failing the connection and the message limit.
- * The closing handshake is in {@link ProtocolSessionCloseTest}, UTF-8 in
- * {@link ProtocolSessionUtf8Test}.
+ * The closing handshake is in {@link ProtocolSessionCloseTests}, UTF-8 in
+ * {@link ProtocolSessionUtf8Tests}.
  */
-class ProtocolSessionTest {
+class ProtocolSessionTests {
 
 	/** RFC 6455 §5.7: a masked text frame "Hello". */
 	static final byte[] HELLO = hex("81 85 37 fa 21 3d 7f 9f 4d 51 58");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link Rfc6455FrameCodec}.
  */
-class Rfc6455FrameCodecTest {
+class Rfc6455FrameCodecTests {
 
 	private final FrameCodec codec = new Rfc6455FrameCodec();
 

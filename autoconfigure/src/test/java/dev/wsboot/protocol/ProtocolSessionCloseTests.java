@@ -13,17 +13,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.wsboot.protocol.FrameBytes.concat;
 import static dev.wsboot.protocol.FrameBytes.hex;
 import static dev.wsboot.protocol.FrameBytes.utf8;
-import static dev.wsboot.protocol.ProtocolSessionTest.CLOSE_1000;
-import static dev.wsboot.protocol.ProtocolSessionTest.HEL;
-import static dev.wsboot.protocol.ProtocolSessionTest.HELLO;
-import static dev.wsboot.protocol.ProtocolSessionTest.LO;
-import static dev.wsboot.protocol.ProtocolSessionTest.PING_HELLO;
+import static dev.wsboot.protocol.ProtocolSessionTests.CLOSE_1000;
+import static dev.wsboot.protocol.ProtocolSessionTests.HEL;
+import static dev.wsboot.protocol.ProtocolSessionTests.HELLO;
+import static dev.wsboot.protocol.ProtocolSessionTests.LO;
+import static dev.wsboot.protocol.ProtocolSessionTests.PING_HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the closing handshake of {@link ProtocolSession}.
  */
-class ProtocolSessionCloseTest {
+class ProtocolSessionCloseTests {
 
 	private final RecordingTransport transport = new RecordingTransport();
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link Masking}, against a byte-at-a-time XOR written from the words of
  * RFC 6455 §5.3.
  */
-class MaskingTest {
+class MaskingTests {
 
 	/** Keys with every byte's high bit set, clear, or mixed, to catch sign extension. */
 	private static final int[] KEYS = { ClientFrame.RFC_MASKING_KEY, 0, 0xFFFFFFFF, 0x80000001, 0x01020304,
