@@ -13,10 +13,8 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A WebSocket client on a blocking socket for tests that must send exactly what they choose,
  * well-formed or not, and read the server's bytes strictly: every frame is checked against
  * what RFC 6455 allows a server to send before a test sees it ({@link ServerFrameReader}).
+ * The answer to the upgrade is read no further than its head ({@link HttpResponseReader}).
  *
  * <p>Every blocking read gives up after {@link #DEFAULT_TIMEOUT} (or what
  * {@link #timeout(Duration)} sets) and fails the test with what arrived instead, so a server
@@ -45,6 +44,8 @@ public final class RawWsClient implements AutoCloseable {
 
 	private final OutputStream out;
 
+	private final HttpResponseReader http;
+
 	private final ServerFrameReader frames;
 
 	private Duration timeout = DEFAULT_TIMEOUT;
@@ -53,6 +54,7 @@ public final class RawWsClient implements AutoCloseable {
 		this.socket = socket;
 		this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
 		this.out = socket.getOutputStream();
+		this.http = new HttpResponseReader(this.in);
 		this.frames = new ServerFrameReader(this.in);
 	}
 
@@ -148,64 +150,12 @@ public final class RawWsClient implements AutoCloseable {
 
 	/** Reads a status line and header lines up to the blank line, and no further. */
 	public HttpResponse readHttpHead() {
-		List<String> lines = new ArrayList<>();
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		for (String line = readLine(head); !line.isEmpty(); line = readLine(head)) {
-			lines.add(line);
-		}
-		return HttpResponse.parseHead(lines);
+		return this.http.readHead(this.timeout);
 	}
 
 	/** Reads a whole refusal: the head, then a body of {@code Content-Length} bytes. */
 	public HttpResponse readHttpResponse() {
-		HttpResponse head = readHttpHead();
-		String contentLength = head.header("Content-Length");
-		assertThat(contentLength).as("Content-Length of %s", head).isNotNull();
-		int length = Integer.parseInt(contentLength);
-		byte[] body;
-		try {
-			body = this.in.readNBytes(length);
-		}
-		catch (SocketTimeoutException ex) {
-			throw new AssertionError("Expected a body of " + length + " bytes after " + head + ", but the server sent "
-					+ "no more within " + this.timeout.toMillis() + " ms", ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		assertThat(body.length).as("body bytes of %s before the connection ended", head).isEqualTo(length);
-		return new HttpResponse(head.status(), head.headers(), body);
-	}
-
-	/** A line ended by CRLF, which RFC 9112 §2.2 asks a sender to use, without the CRLF. */
-	private String readLine(ByteArrayOutputStream head) {
-		int start = head.size();
-		while (readHeadByte(head) != '\r') {
-			// Each byte read is kept in the head, for the line and for a failure message.
-		}
-		assertThat(readHeadByte(head)).as("LF after CR in \"%s\"", ascii(head.toByteArray())).isEqualTo('\n');
-		byte[] bytes = head.toByteArray();
-		return new String(bytes, start, bytes.length - start - 2, StandardCharsets.ISO_8859_1);
-	}
-
-	private int readHeadByte(ByteArrayOutputStream head) {
-		int b;
-		try {
-			b = this.in.read();
-		}
-		catch (SocketTimeoutException ex) {
-			throw new AssertionError("Expected an HTTP response head, but the server sent only \""
-					+ ascii(head.toByteArray()) + "\" within " + this.timeout.toMillis() + " ms", ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		if (b == -1) {
-			throw new AssertionError("Expected an HTTP response head, but the server closed the connection after \""
-					+ ascii(head.toByteArray()) + "\"");
-		}
-		head.write(b);
-		return b;
+		return this.http.readWithBody(this.timeout);
 	}
 
 	// ---- sending ----
