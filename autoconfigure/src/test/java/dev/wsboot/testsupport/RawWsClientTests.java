@@ -175,6 +175,8 @@ class RawWsClientTests {
 						for (int message = 0; message < 20; message++) {
 							client.assertEchoes(name + " message " + message);
 						}
+						client.sendFragmented(name + " in fragments of four bytes", 4);
+						client.expectText(name + " in fragments of four bytes");
 						client.sendPing(new byte[] { 1 });
 						client.expectPong(new byte[] { 1 });
 						client.sendClose(1000, "done");
