@@ -2,21 +2,14 @@ package dev.wsboot.autoconfigure;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.wsboot.context.LocalWsServerPort;
@@ -40,6 +33,7 @@ import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -105,7 +99,7 @@ class WsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBeanNamesForType(HandshakeHandler.class))
 					.containsExactly("customHandshakeHandler");
-				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> connect(LocalPort.of(context), "/echo"))
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> JdkWsClient.connect(LocalPort.of(context), "/echo"))
 					.havingCause()
 					.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 							(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
@@ -297,44 +291,13 @@ class WsAutoConfigurationTests {
 		}
 	}
 
-	private static WebSocket connect(int port, String path) throws Exception {
-		return connect(port, path, new LinkedBlockingQueue<>());
-	}
-
-	private static WebSocket connect(int port, String path, BlockingQueue<String> received) throws Exception {
-		WebSocket.Listener listener = new WebSocket.Listener() {
-
-			private final StringBuilder text = new StringBuilder();
-
-			@Override
-			public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-				this.text.append(data);
-				if (last) {
-					received.add(this.text.toString());
-					this.text.setLength(0);
-				}
-				webSocket.request(1);
-				return null;
-			}
-
-		};
-		return HttpClient.newHttpClient()
-			.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://localhost:" + port + path), listener)
-			.get(5, TimeUnit.SECONDS);
-	}
-
 	private static String echo(int port, String path, String message) throws Exception {
-		BlockingQueue<String> received = new LinkedBlockingQueue<>();
-		WebSocket webSocket = connect(port, path, received);
+		JdkWsClient client = JdkWsClient.connect(port, path);
 		try {
-			webSocket.sendText(message, true).get(5, TimeUnit.SECONDS);
-			String reply = received.poll(5, TimeUnit.SECONDS);
-			assertThat(reply).as("reply from %s", path).isNotNull();
-			return reply;
+			return client.echo(message);
 		}
 		finally {
-			webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+			client.close();
 		}
 	}
 

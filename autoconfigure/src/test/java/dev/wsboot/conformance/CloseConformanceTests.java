@@ -1,10 +1,14 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 import java.util.HexFormat;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.ServerFrame;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 class CloseConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	@Parameter
 	Dispatch dispatch;
@@ -56,8 +60,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.3.3 close 1000: 1000 echoed, then the server closes TCP")
-		void normalClose() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void normalClose() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(1000));
 				ws.expectCloseThenEof(1000);
 			}
@@ -65,8 +69,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.1.1 text then close in one write: the text is echoed before the close")
-		void messageThenClose() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void messageThenClose() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text("Hello World!"), ClientFrame.close(1000));
 				ws.expectText("Hello World!");
 				ws.expectCloseThenEof(1000);
@@ -75,8 +79,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.1.2 two close frames: one close back")
-		void twoCloseFrames() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void twoCloseFrames() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(1000), ClientFrame.close());
 				ws.expectCloseThenEof(1000);
 			}
@@ -84,8 +88,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.1.3 close then ping: no pong")
-		void pingAfterClose() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void pingAfterClose() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(1000), ClientFrame.ping(""));
 				ws.expectCloseThenEof(1000);
 			}
@@ -93,8 +97,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.1.4 close then text: no echo")
-		void textAfterClose() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void textAfterClose() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(1000), ClientFrame.text("Hello World!"));
 				ws.expectCloseThenEof(1000);
 			}
@@ -102,8 +106,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.1.5 fragment, close, last fragment: no echo")
-		void closeInsideAFragmentedMessage() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void closeInsideAFragmentedMessage() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text("fragment1").notFinal(), ClientFrame.close(1000),
 						ClientFrame.continuation("fragment2"));
 				ws.expectCloseThenEof(1000);
@@ -112,9 +116,9 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.1.6 256 KiB text, text, close, ping: both echoed, then the close, no pong")
-		void largeMessageThenClose() throws IOException {
+		void largeMessageThenClose() {
 			byte[] large = Payloads.text(256 << 10);
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(large), ClientFrame.text("Hello World!"), ClientFrame.close(1000),
 						ClientFrame.ping(""));
 				ws.expectText(large);
@@ -131,8 +135,8 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.3.1 empty close: an empty close (or 1000) back")
-		void emptyClose() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void emptyClose() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close());
 				ServerFrame close = ws.readFrame();
 				assertThat(close.opcode()).as("opcode of %s", close).isEqualTo(ClientFrame.CLOSE);
@@ -144,45 +148,45 @@ class CloseConformanceTests {
 
 		@Test
 		@DisplayName("7.3.2 a 1-byte payload: 1002")
-		void oneBytePayload() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.of(ClientFrame.CLOSE, ClientFrame.utf8("a")));
+		void oneBytePayload() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.of(ClientFrame.CLOSE, Payloads.utf8("a")));
 				ws.expectCloseThenEof(1002);
 			}
 		}
 
 		@Test
 		@DisplayName("7.3.4 1000 with a reason: 1000 echoed")
-		void codeAndReason() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.close(1000, ClientFrame.utf8("Hello World!")));
+		void codeAndReason() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.close(1000, Payloads.utf8("Hello World!")));
 				ws.expectCloseThenEof(1000);
 			}
 		}
 
 		@Test
 		@DisplayName("7.3.5 1000 with a 123-byte reason, 125 bytes in all: 1000 echoed")
-		void longestReason() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.close(1000, ClientFrame.utf8("*".repeat(123))));
+		void longestReason() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.close(1000, Payloads.utf8("*".repeat(123))));
 				ws.expectCloseThenEof(1000);
 			}
 		}
 
 		@Test
 		@DisplayName("7.3.6 1000 with a 124-byte reason, 126 bytes in all: 1002")
-		void reasonTooLong() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.close(1000, ClientFrame.utf8("*".repeat(124))));
+		void reasonTooLong() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.close(1000, Payloads.utf8("*".repeat(124))));
 				ws.expectCloseThenEof(1002);
 			}
 		}
 
 		@Test
 		@DisplayName("7.5.1 a reason that is not UTF-8: 1007")
-		void invalidUtf8Reason() throws IOException {
+		void invalidUtf8Reason() {
 			byte[] reason = HexFormat.of().parseHex("cebae1bdb9cf83cebcceb5eda080656469746564");
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(1000, reason));
 				ws.expectCloseThenEof(1007);
 			}
@@ -197,8 +201,8 @@ class CloseConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.CloseConformanceTests#validCodes")
 		@DisplayName("echoed")
-		void echoed(int code) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void echoed(int code) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(code));
 				ws.expectCloseThenEof(code);
 			}
@@ -213,8 +217,8 @@ class CloseConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.CloseConformanceTests#invalidCodes")
 		@DisplayName("1002")
-		void protocolError(int code) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void protocolError(int code) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.close(code));
 				ws.expectCloseThenEof(1002);
 			}

@@ -1,8 +1,9 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
-import java.util.Arrays;
-
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,25 +24,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FragmentationConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	@Parameter
 	Dispatch dispatch;
 
-	private RawWebSocket connect() throws IOException {
-		return server.connect(dispatch);
-	}
-
-	/** A message cut into frames of {@code size} bytes: first, continuations, the last final. */
-	static ClientFrame[] fragments(int opcode, byte[] message, int size) {
-		int count = Math.max(1, (message.length + size - 1) / size);
-		ClientFrame[] frames = new ClientFrame[count];
-		for (int i = 0; i < count; i++) {
-			byte[] part = Arrays.copyOfRange(message, i * size, Math.min(message.length, (i + 1) * size));
-			ClientFrame frame = ClientFrame.of((i == 0) ? opcode : ClientFrame.CONTINUATION, part);
-			frames[i] = (i == count - 1) ? frame : frame.notFinal();
-		}
-		return frames;
+	private RawWsClient connect() {
+		return server.open(dispatch);
 	}
 
 	@Nested
@@ -53,8 +42,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.3 text in 2 fragments, one write")
-		void textInTwoFragments() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void textInTwoFragments() {
+			try (RawWsClient ws = connect()) {
 				ws.send(this.twoFragments);
 				ws.expectText("fragment1fragment2");
 			}
@@ -62,8 +51,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.4 text in 2 fragments, one write per frame")
-		void textInTwoFragmentsFrameWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void textInTwoFragmentsFrameWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendEach(this.twoFragments);
 				ws.expectText("fragment1fragment2");
 			}
@@ -71,8 +60,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.5 text in 2 fragments, one write per octet")
-		void textInTwoFragmentsOctetWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void textInTwoFragmentsOctetWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendOctetWise(this.twoFragments);
 				ws.expectText("fragment1fragment2");
 			}
@@ -80,30 +69,30 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("binary in 2 fragments")
-		void binaryInTwoFragments() throws IOException {
+		void binaryInTwoFragments() {
 			byte[] message = Payloads.binary(300);
-			try (RawWebSocket ws = connect()) {
-				ws.send(fragments(ClientFrame.BINARY, message, 200));
+			try (RawWsClient ws = connect()) {
+				ws.send(ClientFrame.fragments(ClientFrame.BINARY, message, 200));
 				ws.expectBinary(message);
 			}
 		}
 
 		@Test
 		@DisplayName("text in 100 fragments of 1000 bytes")
-		void textInManyFragments() throws IOException {
+		void textInManyFragments() {
 			byte[] message = Payloads.text(100_000);
-			try (RawWebSocket ws = connect()) {
-				ws.send(fragments(ClientFrame.TEXT, message, 1000));
+			try (RawWsClient ws = connect()) {
+				ws.send(ClientFrame.fragments(ClientFrame.TEXT, message, 1000));
 				ws.expectText(message);
 			}
 		}
 
 		@Test
 		@DisplayName("binary in 1-byte fragments")
-		void binaryInOneByteFragments() throws IOException {
+		void binaryInOneByteFragments() {
 			byte[] message = Payloads.binary(200);
-			try (RawWebSocket ws = connect()) {
-				ws.send(fragments(ClientFrame.BINARY, message, 1));
+			try (RawWsClient ws = connect()) {
+				ws.send(ClientFrame.fragments(ClientFrame.BINARY, message, 1));
 				ws.expectBinary(message);
 			}
 		}
@@ -119,8 +108,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.6 text, ping, continuation in one write: pong, then the whole text")
-		void inOneWrite() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void inOneWrite() {
+			try (RawWsClient ws = connect()) {
 				ws.send(this.frames);
 				expectPongThenText(ws);
 			}
@@ -128,8 +117,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.7 the same, one write per frame")
-		void frameWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void frameWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendEach(this.frames);
 				expectPongThenText(ws);
 			}
@@ -137,22 +126,22 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.8 the same, one write per octet")
-		void octetWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void octetWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendOctetWise(this.frames);
 				expectPongThenText(ws);
 			}
 		}
 
-		private void expectPongThenText(RawWebSocket ws) throws IOException {
+		private void expectPongThenText(RawWsClient ws) {
 			ws.expectPong("ping payload");
 			ws.expectText("fragment1fragment2");
 		}
 
 		@Test
 		@DisplayName("5.19 the first pong arrives before the rest of the message is sent")
-		void pongBeforeTheMessageEnds() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void pongBeforeTheMessageEnds() {
+			try (RawWsClient ws = connect()) {
 				ws.send(ClientFrame.text("fragment1").notFinal(), ClientFrame.continuation("fragment2").notFinal(),
 						ClientFrame.ping("pongme 1!"));
 				ws.expectPong("pongme 1!");
@@ -171,27 +160,27 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.1 ping in 2 fragments")
-		void fragmentedPing() throws IOException {
+		void fragmentedPing() {
 			expectProtocolError(ClientFrame.ping("fragment1").notFinal(), ClientFrame.continuation("fragment2"));
 		}
 
 		@Test
 		@DisplayName("5.2 pong in 2 fragments")
-		void fragmentedPong() throws IOException {
-			expectProtocolError(ClientFrame.pong(ClientFrame.utf8("fragment1")).notFinal(),
+		void fragmentedPong() {
+			expectProtocolError(ClientFrame.pong(Payloads.utf8("fragment1")).notFinal(),
 					ClientFrame.continuation("fragment2"));
 		}
 
 		@Test
 		@DisplayName("5.9 continuation (FIN set) with nothing to continue, then text: no echo")
-		void finalContinuationWithNothingOpen() throws IOException {
+		void finalContinuationWithNothingOpen() {
 			expectProtocolError(ClientFrame.continuation("fragment1"), ClientFrame.text("fragment2"));
 		}
 
 		@Test
 		@DisplayName("5.10 the same, one write per frame")
-		void finalContinuationWithNothingOpenFrameWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void finalContinuationWithNothingOpenFrameWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendEach(ClientFrame.continuation("fragment1"), ClientFrame.text("fragment2"));
 				ws.expectCloseThenEof(1002);
 			}
@@ -199,8 +188,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.11 the same, one write per octet")
-		void finalContinuationWithNothingOpenOctetWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void finalContinuationWithNothingOpenOctetWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendOctetWise(ClientFrame.continuation("fragment1"), ClientFrame.text("fragment2"));
 				ws.expectCloseThenEof(1002);
 			}
@@ -208,14 +197,14 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.12 continuation (FIN clear) with nothing to continue, then text: no echo")
-		void continuationWithNothingOpen() throws IOException {
+		void continuationWithNothingOpen() {
 			expectProtocolError(ClientFrame.continuation("fragment1").notFinal(), ClientFrame.text("fragment2"));
 		}
 
 		@Test
 		@DisplayName("5.13 the same, one write per frame")
-		void continuationWithNothingOpenFrameWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void continuationWithNothingOpenFrameWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendEach(ClientFrame.continuation("fragment1").notFinal(), ClientFrame.text("fragment2"));
 				ws.expectCloseThenEof(1002);
 			}
@@ -223,8 +212,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.14 the same, one write per octet")
-		void continuationWithNothingOpenOctetWise() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void continuationWithNothingOpenOctetWise() {
+			try (RawWsClient ws = connect()) {
 				ws.sendOctetWise(ClientFrame.continuation("fragment1").notFinal(), ClientFrame.text("fragment2"));
 				ws.expectCloseThenEof(1002);
 			}
@@ -232,8 +221,8 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.15 a message completed before the stray continuation is echoed first")
-		void completeMessageEchoedBeforeTheError() throws IOException {
-			try (RawWebSocket ws = connect()) {
+		void completeMessageEchoedBeforeTheError() {
+			try (RawWsClient ws = connect()) {
 				ws.send(ClientFrame.text("fragment1").notFinal(), ClientFrame.continuation("fragment2"),
 						ClientFrame.continuation("fragment3").notFinal(), ClientFrame.text("fragment4"));
 				ws.expectText("fragment1fragment2");
@@ -243,7 +232,7 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.16 stray continuation (FIN clear), then a fragmented text, twice: no echo")
-		void strayContinuationBeforeAFragmentedMessage() throws IOException {
+		void strayContinuationBeforeAFragmentedMessage() {
 			ClientFrame[] once = { ClientFrame.continuation("fragment1").notFinal(), ClientFrame.text("fragment2").notFinal(),
 					ClientFrame.continuation("fragment3") };
 			expectProtocolError(once[0], once[1], once[2], once[0], once[1], once[2]);
@@ -251,7 +240,7 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.17 stray continuation (FIN set), then a fragmented text, twice: no echo")
-		void strayFinalContinuationBeforeAFragmentedMessage() throws IOException {
+		void strayFinalContinuationBeforeAFragmentedMessage() {
 			ClientFrame[] once = { ClientFrame.continuation("fragment1"), ClientFrame.text("fragment2").notFinal(),
 					ClientFrame.continuation("fragment3") };
 			expectProtocolError(once[0], once[1], once[2], once[0], once[1], once[2]);
@@ -259,24 +248,24 @@ class FragmentationConformanceTests {
 
 		@Test
 		@DisplayName("5.18 a new text while a fragmented text is open")
-		void newTextWhileAMessageIsOpen() throws IOException {
+		void newTextWhileAMessageIsOpen() {
 			expectProtocolError(ClientFrame.text("fragment1").notFinal(), ClientFrame.text("fragment2"));
 		}
 
 		@Test
 		@DisplayName("a new binary while a fragmented text is open")
-		void newBinaryWhileAMessageIsOpen() throws IOException {
+		void newBinaryWhileAMessageIsOpen() {
 			expectProtocolError(ClientFrame.text("fragment1").notFinal(), ClientFrame.binary(new byte[] { 1, 2 }));
 		}
 
 		@Test
 		@DisplayName("a close frame with FIN clear")
-		void fragmentedClose() throws IOException {
+		void fragmentedClose() {
 			expectProtocolError(ClientFrame.close(1000).notFinal(), ClientFrame.continuation(""));
 		}
 
-		private void expectProtocolError(ClientFrame... frames) throws IOException {
-			try (RawWebSocket ws = connect()) {
+		private void expectProtocolError(ClientFrame... frames) {
+			try (RawWsClient ws = connect()) {
 				ws.send(frames);
 				ws.expectCloseThenEof(1002);
 			}

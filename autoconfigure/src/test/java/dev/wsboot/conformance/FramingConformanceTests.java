@@ -1,8 +1,11 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 import java.util.stream.Stream;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 class FramingConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	/** Payload pieces of a prime size, so they never line up with the server's reads. */
 	private static final int PIECE = 997;
@@ -69,9 +72,9 @@ class FramingConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.FramingConformanceTests#textLengths")
 		@DisplayName("echoed exactly in one frame")
-		void echoedExactlyInOneFrame(int length) throws IOException {
+		void echoedExactlyInOneFrame(int length) {
 			byte[] payload = Payloads.text(length);
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(payload));
 				ws.expectText(payload);
 			}
@@ -80,9 +83,9 @@ class FramingConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.FramingConformanceTests#chunkedLengths")
 		@DisplayName("echoed exactly when sent with the header octet-wise and the payload in 997-byte pieces")
-		void echoedWhenSentInChunks(int length) throws IOException {
+		void echoedWhenSentInChunks(int length) {
 			byte[] payload = Payloads.text(length);
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.sendChunked(ClientFrame.text(payload), PIECE);
 				ws.expectText(payload);
 			}
@@ -97,9 +100,9 @@ class FramingConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.FramingConformanceTests#binaryLengths")
 		@DisplayName("echoed exactly in one frame")
-		void echoedExactlyInOneFrame(int length) throws IOException {
+		void echoedExactlyInOneFrame(int length) {
 			byte[] payload = Payloads.binary(length);
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.binary(payload));
 				ws.expectBinary(payload);
 			}
@@ -108,9 +111,9 @@ class FramingConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.FramingConformanceTests#chunkedLengths")
 		@DisplayName("echoed exactly when sent with the header octet-wise and the payload in 997-byte pieces")
-		void echoedWhenSentInChunks(int length) throws IOException {
+		void echoedWhenSentInChunks(int length) {
 			byte[] payload = Payloads.binary(length);
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.sendChunked(ClientFrame.binary(payload), PIECE);
 				ws.expectBinary(payload);
 			}
@@ -124,12 +127,12 @@ class FramingConformanceTests {
 
 		@Test
 		@DisplayName("100 messages in one write are echoed in order")
-		void pipelinedMessagesEchoedInOrder() throws IOException {
+		void pipelinedMessagesEchoedInOrder() {
 			ClientFrame[] frames = new ClientFrame[100];
 			for (int i = 0; i < frames.length; i++) {
 				frames[i] = (i % 2 == 0) ? ClientFrame.text("message " + i) : ClientFrame.binary(Payloads.binary(i));
 			}
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(frames);
 				for (int i = 0; i < frames.length; i++) {
 					if (i % 2 == 0) {
@@ -144,8 +147,8 @@ class FramingConformanceTests {
 
 		@Test
 		@DisplayName("an unmasked client frame fails the connection with 1002 (RFC 6455 §5.1)")
-		void unmaskedFrameIsAProtocolError() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void unmaskedFrameIsAProtocolError() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text("Hello").unmasked());
 				ws.expectCloseThenEof(1002);
 			}

@@ -1,8 +1,13 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 import java.util.function.UnaryOperator;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.HttpResponse;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
+import dev.wsboot.testsupport.UpgradeRequest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HandshakeConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	/** Sends the request made from a valid one, reads the whole response and the end of the stream. */
-	private static HttpResponse refusal(UnaryOperator<UpgradeRequest> change) throws IOException {
-		try (RawWebSocket socket = RawWebSocket.open(server.port())) {
+	private static HttpResponse refusal(UnaryOperator<UpgradeRequest> change) {
+		try (RawWsClient socket = RawWsClient.connect(server.port())) {
 			socket.send(change.apply(UpgradeRequest.to(Dispatch.WORKER.path(), server.port())).bytes());
 			HttpResponse response = socket.readHttpResponse();
 			socket.expectEof();
@@ -39,32 +44,32 @@ class HandshakeConformanceTests {
 
 		@Test
 		@DisplayName("no Sec-WebSocket-Key: 400")
-		void missingKey() throws IOException {
+		void missingKey() {
 			assertThat(refusal((request) -> request.without("Sec-WebSocket-Key")).status()).isEqualTo(400);
 		}
 
 		@Test
 		@DisplayName("a Sec-WebSocket-Key that is not 16 bytes in base64: 400")
-		void badKey() throws IOException {
+		void badKey() {
 			assertThat(refusal((request) -> request.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZQ==")).status())
 				.isEqualTo(400);
 		}
 
 		@Test
 		@DisplayName("no Host: 400")
-		void missingHost() throws IOException {
+		void missingHost() {
 			assertThat(refusal((request) -> request.without("Host")).status()).isEqualTo(400);
 		}
 
 		@Test
 		@DisplayName("a Connection header without upgrade: 400")
-		void connectionWithoutUpgrade() throws IOException {
+		void connectionWithoutUpgrade() {
 			assertThat(refusal((request) -> request.header("Connection", "keep-alive")).status()).isEqualTo(400);
 		}
 
 		@Test
 		@DisplayName("version 8: 426 with Sec-WebSocket-Version: 13")
-		void unsupportedVersion() throws IOException {
+		void unsupportedVersion() {
 			HttpResponse response = refusal((request) -> request.header("Sec-WebSocket-Version", "8"));
 			assertThat(response.status()).isEqualTo(426);
 			assertThat(response.header("Sec-WebSocket-Version")).isEqualTo("13");
@@ -72,8 +77,8 @@ class HandshakeConformanceTests {
 
 		@Test
 		@DisplayName("an unknown path: 404")
-		void unknownPath() throws IOException {
-			try (RawWebSocket socket = RawWebSocket.open(server.port())) {
+		void unknownPath() {
+			try (RawWsClient socket = RawWsClient.connect(server.port())) {
 				socket.send(UpgradeRequest.to("/nowhere", server.port()).bytes());
 				assertThat(socket.readHttpResponse().status()).isEqualTo(404);
 				socket.expectEof();
@@ -82,7 +87,7 @@ class HandshakeConformanceTests {
 
 		@Test
 		@DisplayName("POST: 405 with Allow: GET")
-		void post() throws IOException {
+		void post() {
 			HttpResponse response = refusal((request) -> request.method("POST"));
 			assertThat(response.status()).isEqualTo(405);
 			assertThat(response.header("Allow")).isEqualTo("GET");
@@ -90,7 +95,7 @@ class HandshakeConformanceTests {
 
 		@Test
 		@DisplayName("a plain GET without Upgrade: 426")
-		void plainGet() throws IOException {
+		void plainGet() {
 			HttpResponse response = refusal((request) -> request.without("Upgrade")
 				.without("Sec-WebSocket-Key")
 				.without("Sec-WebSocket-Version")
@@ -107,10 +112,10 @@ class HandshakeConformanceTests {
 
 		@Test
 		@DisplayName("Connection: keep-alive, Upgrade")
-		void connectionWithSeveralTokens() throws IOException {
+		void connectionWithSeveralTokens() {
 			UpgradeRequest request = UpgradeRequest.to(Dispatch.WORKER.path(), server.port())
 				.header("Connection", "keep-alive, Upgrade");
-			try (RawWebSocket ws = RawWebSocket.connect(server.port(), request, new byte[0])) {
+			try (RawWsClient ws = RawWsClient.open(server.port(), request, new byte[0])) {
 				ws.send(ClientFrame.text("upgraded"));
 				ws.expectText("upgraded");
 			}
@@ -119,9 +124,9 @@ class HandshakeConformanceTests {
 		@ParameterizedTest(name = "{0}")
 		@EnumSource(Dispatch.class)
 		@DisplayName("the first frame in the same write as the request is echoed")
-		void frameInTheSameWrite(Dispatch dispatch) throws IOException {
-			byte[] frames = RawWebSocket.join(ClientFrame.text("early").bytes(), ClientFrame.binary(new byte[] { 1, 2, 3 }).bytes());
-			try (RawWebSocket ws = RawWebSocket.connect(server.port(), dispatch.path(), frames)) {
+		void frameInTheSameWrite(Dispatch dispatch) {
+			byte[] frames = ClientFrame.bytes(ClientFrame.text("early"), ClientFrame.binary(new byte[] { 1, 2, 3 }));
+			try (RawWsClient ws = RawWsClient.open(server.port(), dispatch.path(), frames)) {
 				ws.expectText("early");
 				ws.expectBinary(new byte[] { 1, 2, 3 });
 			}

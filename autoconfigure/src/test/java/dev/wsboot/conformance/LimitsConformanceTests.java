@@ -1,8 +1,11 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 import java.util.Arrays;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Autobahn section 9 in miniature: the size limits are enforced against what the client
  * declares, before the payload is sent or allocated, with 1009 (RFC 6455 §7.4.1, "a message
  * that is too big for it to process"). Runs against the server with
- * {@link ConformanceServer#SMALL_LIMITS}: 1 KiB frames, 4 KiB messages.
+ * {@link ConformanceLimits#SMALL}: 1 KiB frames, 4 KiB messages.
  */
 @DisplayName("9 Limits")
 @ParameterizedClass(name = "{0}")
@@ -23,14 +26,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LimitsConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer small = ConformanceServer.withSmallLimits();
+	static final TestWsServer.Shared small = TestWsServer.shared(ConformanceLimits.SMALL);
 
 	@RegisterExtension
-	static final ConformanceServer large = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared large = TestWsServer.shared(ConformanceLimits.LARGE);
 
-	private static final int MAX_FRAME = ConformanceServer.SMALL_LIMITS.maxFrameSize();
+	private static final int MAX_FRAME = ConformanceLimits.SMALL.maxFrameSize();
 
-	private static final int MAX_MESSAGE = ConformanceServer.SMALL_LIMITS.maxMessageSize();
+	private static final int MAX_MESSAGE = ConformanceLimits.SMALL.maxMessageSize();
 
 	@Parameter
 	Dispatch dispatch;
@@ -41,9 +44,9 @@ class LimitsConformanceTests {
 
 		@Test
 		@DisplayName("a frame of exactly the limit is echoed")
-		void frameAtTheLimit() throws IOException {
+		void frameAtTheLimit() {
 			byte[] payload = Payloads.binary(MAX_FRAME);
-			try (RawWebSocket ws = small.connect(dispatch)) {
+			try (RawWsClient ws = small.open(dispatch)) {
 				ws.send(ClientFrame.binary(payload));
 				ws.expectBinary(payload);
 			}
@@ -51,47 +54,47 @@ class LimitsConformanceTests {
 
 		@Test
 		@DisplayName("a header declaring one byte over the limit: 1009, with no payload sent")
-		void frameOverTheLimit() throws IOException {
-			try (RawWebSocket ws = small.connect(dispatch)) {
-				ws.send(ClientFrame.binary(new byte[0]).headerOnly(MAX_FRAME + 1));
+		void frameOverTheLimit() {
+			try (RawWsClient ws = small.open(dispatch)) {
+				ws.send(ClientFrame.binary(new byte[0]).declaredLength(MAX_FRAME + 1));
 				ws.expectCloseThenEof(1009);
 			}
 		}
 
 		@Test
 		@DisplayName("a text header declaring one byte over the limit: 1009, with no payload sent")
-		void textFrameOverTheLimit() throws IOException {
-			try (RawWebSocket ws = small.connect(dispatch)) {
-				ws.send(ClientFrame.text("").headerOnly(MAX_FRAME + 1));
+		void textFrameOverTheLimit() {
+			try (RawWsClient ws = small.open(dispatch)) {
+				ws.send(ClientFrame.text("").declaredLength(MAX_FRAME + 1));
 				ws.expectCloseThenEof(1009);
 			}
 		}
 
 		@Test
 		@DisplayName("a header declaring 2^63-1 bytes: 1009 at once, with no payload sent")
-		void largestLegalLength() throws IOException {
+		void largestLegalLength() {
 			// The length is legal (most significant bit 0), only too large: the server answers
 			// 1009, the code for a message too big, rather than 1002.
-			try (RawWebSocket ws = large.connect(dispatch)) {
-				ws.send(ClientFrame.binary(new byte[0]).headerOnly(Long.MAX_VALUE));
+			try (RawWsClient ws = large.open(dispatch)) {
+				ws.send(ClientFrame.binary(new byte[0]).declaredLength(Long.MAX_VALUE));
 				ws.expectCloseThenEof(1009);
 			}
 		}
 
 		@Test
 		@DisplayName("a 64-bit length with the most significant bit set: 1002 (RFC 6455 §5.2)")
-		void mostSignificantBitSet() throws IOException {
-			try (RawWebSocket ws = large.connect(dispatch)) {
-				ws.send(ClientFrame.binary(new byte[0]).headerOnly(Long.MIN_VALUE));
+		void mostSignificantBitSet() {
+			try (RawWsClient ws = large.open(dispatch)) {
+				ws.send(ClientFrame.binary(new byte[0]).declaredLength(Long.MIN_VALUE));
 				ws.expectCloseThenEof(1002);
 			}
 		}
 
 		@Test
 		@DisplayName("a 64-bit length of all ones: 1002 (RFC 6455 §5.2)")
-		void allOnesLength() throws IOException {
-			try (RawWebSocket ws = large.connect(dispatch)) {
-				ws.send(ClientFrame.binary(new byte[0]).headerOnly(-1L));
+		void allOnesLength() {
+			try (RawWsClient ws = large.open(dispatch)) {
+				ws.send(ClientFrame.binary(new byte[0]).declaredLength(-1L));
 				ws.expectCloseThenEof(1002);
 			}
 		}
@@ -104,30 +107,30 @@ class LimitsConformanceTests {
 
 		@Test
 		@DisplayName("a fragmented message of exactly the limit is echoed")
-		void messageAtTheLimit() throws IOException {
+		void messageAtTheLimit() {
 			byte[] message = Payloads.binary(MAX_MESSAGE);
-			try (RawWebSocket ws = small.connect(dispatch)) {
-				ws.send(FragmentationConformanceTests.fragments(ClientFrame.BINARY, message, MAX_FRAME));
+			try (RawWsClient ws = small.open(dispatch)) {
+				ws.send(ClientFrame.fragments(ClientFrame.BINARY, message, MAX_FRAME));
 				ws.expectBinary(message);
 			}
 		}
 
 		@Test
 		@DisplayName("a fragmented binary message one byte over the limit: 1009 at the fragment that passes it")
-		void binaryMessageOverTheLimit() throws IOException {
+		void binaryMessageOverTheLimit() {
 			assertFailsAtTheFragmentOverTheLimit(ClientFrame.BINARY, Payloads.binary(MAX_MESSAGE + 1));
 		}
 
 		@Test
 		@DisplayName("a fragmented text message one byte over the limit: 1009 at the fragment that passes it")
-		void textMessageOverTheLimit() throws IOException {
+		void textMessageOverTheLimit() {
 			assertFailsAtTheFragmentOverTheLimit(ClientFrame.TEXT, Payloads.text(MAX_MESSAGE + 1));
 		}
 
 		/** Sends all fragments but the last, shows with a ping they were taken, then the last. */
-		private void assertFailsAtTheFragmentOverTheLimit(int opcode, byte[] message) throws IOException {
-			ClientFrame[] fragments = FragmentationConformanceTests.fragments(opcode, message, MAX_FRAME);
-			try (RawWebSocket ws = small.connect(dispatch)) {
+		private void assertFailsAtTheFragmentOverTheLimit(int opcode, byte[] message) {
+			ClientFrame[] fragments = ClientFrame.fragments(opcode, message, MAX_FRAME);
+			try (RawWsClient ws = small.open(dispatch)) {
 				ws.send(Arrays.copyOf(fragments, fragments.length - 1));
 				ws.send(ClientFrame.ping("within the limit"));
 				ws.expectPong("within the limit");

@@ -1,10 +1,13 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +31,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 class OpcodeConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	private static final String HELLO = "Hello, world!";
 
@@ -61,7 +64,7 @@ class OpcodeConformanceTests {
 
 	/** Empty for the odd opcodes and with a payload for the even ones, as Autobahn alternates. */
 	private static ClientFrame reservedFrame(int opcode) {
-		byte[] payload = (opcode % 2 == 1) ? new byte[0] : ClientFrame.utf8("reserved payload");
+		byte[] payload = (opcode % 2 == 1) ? new byte[0] : Payloads.utf8("reserved payload");
 		return ClientFrame.of(opcode, payload);
 	}
 
@@ -72,8 +75,8 @@ class OpcodeConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.OpcodeConformanceTests#alone")
 		@DisplayName("the frame alone")
-		void failsTheConnection(int opcode) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void failsTheConnection(int opcode) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(reservedFrame(opcode));
 				ws.expectCloseThenEof(1002);
 			}
@@ -88,8 +91,8 @@ class OpcodeConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.OpcodeConformanceTests#afterText")
 		@DisplayName("after a text")
-		void echoesTheTextThenFails(int opcode) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void echoesTheTextThenFails(int opcode) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(HELLO), reservedFrame(opcode), ClientFrame.ping(""));
 				ws.expectText(HELLO);
 				ws.expectCloseThenEof(1002);

@@ -30,4 +30,8 @@ final class Payloads {
 		return data;
 	}
 
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
 }

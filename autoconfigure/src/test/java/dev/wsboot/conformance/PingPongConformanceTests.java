@@ -1,7 +1,10 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class PingPongConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	@Parameter
 	Dispatch dispatch;
@@ -33,33 +36,33 @@ class PingPongConformanceTests {
 
 		@Test
 		@DisplayName("2.1 ping without payload")
-		void emptyPing() throws IOException {
+		void emptyPing() {
 			assertPongFor(new byte[0]);
 		}
 
 		@Test
 		@DisplayName("2.2 ping with a small text payload")
-		void textPing() throws IOException {
-			assertPongFor(ClientFrame.utf8("Hello, world!"));
+		void textPing() {
+			assertPongFor(Payloads.utf8("Hello, world!"));
 		}
 
 		@Test
 		@DisplayName("2.3 ping with a small binary payload that is not UTF-8")
-		void binaryPing() throws IOException {
+		void binaryPing() {
 			assertPongFor(new byte[] { 0x00, (byte) 0xff, (byte) 0xfe, (byte) 0xfd, (byte) 0xfc, (byte) 0xfb, 0x00, (byte) 0xff });
 		}
 
 		@Test
 		@DisplayName("2.4 ping with 125 bytes, the most a control frame may carry")
-		void largestPing() throws IOException {
+		void largestPing() {
 			assertPongFor(Payloads.binary(125));
 		}
 
 		@Test
 		@DisplayName("2.6 ping with 125 bytes sent octet-wise")
-		void largestPingOctetWise() throws IOException {
+		void largestPingOctetWise() {
 			byte[] payload = Payloads.binary(125);
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.sendOctetWise(ClientFrame.ping(payload));
 				ws.expectPong(payload);
 			}
@@ -67,12 +70,12 @@ class PingPongConformanceTests {
 
 		@Test
 		@DisplayName("2.10 ten pings in one write get ten pongs, in order")
-		void tenPings() throws IOException {
+		void tenPings() {
 			ClientFrame[] pings = new ClientFrame[10];
 			for (int i = 0; i < pings.length; i++) {
 				pings[i] = ClientFrame.ping("payload-" + i);
 			}
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(pings);
 				for (int i = 0; i < pings.length; i++) {
 					ws.expectPong("payload-" + i);
@@ -82,12 +85,12 @@ class PingPongConformanceTests {
 
 		@Test
 		@DisplayName("2.11 ten pings sent octet-wise get ten pongs, in order")
-		void tenPingsOctetWise() throws IOException {
+		void tenPingsOctetWise() {
 			ClientFrame[] pings = new ClientFrame[10];
 			for (int i = 0; i < pings.length; i++) {
 				pings[i] = ClientFrame.ping("payload-" + i);
 			}
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.sendOctetWise(pings);
 				for (int i = 0; i < pings.length; i++) {
 					ws.expectPong("payload-" + i);
@@ -95,8 +98,8 @@ class PingPongConformanceTests {
 			}
 		}
 
-		private void assertPongFor(byte[] payload) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		private void assertPongFor(byte[] payload) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.ping(payload));
 				ws.expectPong(payload);
 			}
@@ -110,8 +113,8 @@ class PingPongConformanceTests {
 
 		@Test
 		@DisplayName("2.7 pong without payload, then a text that is still echoed")
-		void emptyPong() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void emptyPong() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.pong(new byte[0]), ClientFrame.text("still here"));
 				ws.expectText("still here");
 			}
@@ -119,18 +122,18 @@ class PingPongConformanceTests {
 
 		@Test
 		@DisplayName("2.8 pong with payload, then a text that is still echoed")
-		void pongWithPayload() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.pong(ClientFrame.utf8("unsolicited")), ClientFrame.text("still here"));
+		void pongWithPayload() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.pong(Payloads.utf8("unsolicited")), ClientFrame.text("still here"));
 				ws.expectText("still here");
 			}
 		}
 
 		@Test
 		@DisplayName("2.9 pong with payload, then a ping answered with its own payload")
-		void pongThenPing() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.pong(ClientFrame.utf8("unsolicited")), ClientFrame.ping("solicited"));
+		void pongThenPing() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.pong(Payloads.utf8("unsolicited")), ClientFrame.ping("solicited"));
 				ws.expectPong("solicited");
 			}
 		}
@@ -143,8 +146,8 @@ class PingPongConformanceTests {
 
 		@Test
 		@DisplayName("2.5 ping with 126 bytes: 1002 and TCP closed")
-		void pingOver125Bytes() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void pingOver125Bytes() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.ping(Payloads.binary(126)));
 				ws.expectCloseThenEof(1002);
 			}

@@ -1,12 +1,15 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 class ReservedBitsConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	private static final String HELLO = "Hello, world!";
 
@@ -50,7 +53,7 @@ class ReservedBitsConformanceTests {
 		kinds.forEach((kind, frame) -> {
 			for (int rsv = 1; rsv <= 7; rsv++) {
 				String id = autobahn.getOrDefault(kind + " " + rsv, "");
-				cases.add(argumentSet(id + kind + " with " + describe(rsv), frame.withRsv(rsv)));
+				cases.add(argumentSet(id + kind + " with " + describe(rsv), frame.rsv(rsv)));
 			}
 		});
 		return cases.stream();
@@ -73,8 +76,8 @@ class ReservedBitsConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.ReservedBitsConformanceTests#framesWithRsv")
 		@DisplayName("the frame alone")
-		void failsTheConnection(ClientFrame frame) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void failsTheConnection(ClientFrame frame) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(frame);
 				ws.expectCloseThenEof(1002);
 			}
@@ -88,33 +91,33 @@ class ReservedBitsConformanceTests {
 
 		@Test
 		@DisplayName("3.2 RSV = 2, all in one write")
-		void inOneWrite() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(ClientFrame.text(HELLO), ClientFrame.text(HELLO).withRsv(2), ClientFrame.ping(""));
+		void inOneWrite() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.text(HELLO), ClientFrame.text(HELLO).rsv(2), ClientFrame.ping(""));
 				expectEchoThenFailure(ws);
 			}
 		}
 
 		@Test
 		@DisplayName("3.3 RSV = 3, one write per frame")
-		void frameWise() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.sendEach(ClientFrame.text(HELLO), ClientFrame.text(HELLO).withRsv(3), ClientFrame.ping(""));
+		void frameWise() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.sendEach(ClientFrame.text(HELLO), ClientFrame.text(HELLO).rsv(3), ClientFrame.ping(""));
 				expectEchoThenFailure(ws);
 			}
 		}
 
 		@Test
 		@DisplayName("3.4 RSV = 4, one write per octet")
-		void octetWise() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.sendOctetWise(ClientFrame.text(HELLO), ClientFrame.text(HELLO).withRsv(4), ClientFrame.ping(""));
+		void octetWise() {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.sendOctetWise(ClientFrame.text(HELLO), ClientFrame.text(HELLO).rsv(4), ClientFrame.ping(""));
 				expectEchoThenFailure(ws);
 			}
 		}
 
 		/** The end of the stream right after the close frame shows no pong was sent. */
-		private void expectEchoThenFailure(RawWebSocket ws) throws IOException {
+		private void expectEchoThenFailure(RawWsClient ws) {
 			ws.expectText(HELLO);
 			ws.expectCloseThenEof(1002);
 		}

@@ -1,10 +1,14 @@
 package dev.wsboot.conformance;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.Dispatch;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 class Utf8ConformanceTests {
 
 	@RegisterExtension
-	static final ConformanceServer server = ConformanceServer.withLargeLimits();
+	static final TestWsServer.Shared server = TestWsServer.shared(ConformanceLimits.LARGE);
 
 	/** κόσμε, the Greek word Autobahn's UTF-8 cases start with: 11 bytes of 2- and 3-byte characters. */
 	private static final String KOSME = "ce ba e1 bd b9 cf 83 ce bc ce b5";
@@ -76,7 +80,7 @@ class Utf8ConformanceTests {
 	}
 
 	private static Arguments utf8(String name, String text) {
-		return argumentSet(name, (Object) ClientFrame.utf8(text));
+		return argumentSet(name, (Object) Payloads.utf8(text));
 	}
 
 	private static byte[] bytes(String hex) {
@@ -90,8 +94,8 @@ class Utf8ConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.Utf8ConformanceTests#validSequences")
 		@DisplayName("in one frame")
-		void inOneFrame(byte[] text) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void inOneFrame(byte[] text) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(text));
 				ws.expectText(text);
 			}
@@ -100,17 +104,17 @@ class Utf8ConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.Utf8ConformanceTests#validSequences")
 		@DisplayName("in 1-byte fragments (6.2.3 style)")
-		void inOneByteFragments(byte[] text) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(FragmentationConformanceTests.fragments(ClientFrame.TEXT, text, 1));
+		void inOneByteFragments(byte[] text) {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.fragments(ClientFrame.TEXT, text, 1));
 				ws.expectText(text);
 			}
 		}
 
 		@Test
 		@DisplayName("6.2.2 two fragments split on a code point boundary")
-		void splitOnACodePointBoundary() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void splitOnACodePointBoundary() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text("Hello-µ@ßöä").notFinal(), ClientFrame.continuation("üàá-UTF-8!!"));
 				ws.expectText("Hello-µ@ßöäüàá-UTF-8!!");
 			}
@@ -118,8 +122,8 @@ class Utf8ConformanceTests {
 
 		@Test
 		@DisplayName("a 4-byte code point split 2 + 2 across two fragments")
-		void splitInsideACodePoint() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void splitInsideACodePoint() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(bytes("68 69 f0 9f")).notFinal(), ClientFrame.continuation(bytes("98 80 21")));
 				ws.expectText("hi\uD83D\uDE00!");
 			}
@@ -127,9 +131,9 @@ class Utf8ConformanceTests {
 
 		@Test
 		@DisplayName("64 KiB of 2-, 3- and 4-byte characters in one frame, sent in 997-byte chunks that split them")
-		void multiByteTextSplitAcrossReads() throws IOException {
-			byte[] text = ClientFrame.utf8("µ€\uD83D\uDE00".repeat(65536 / 9));
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void multiByteTextSplitAcrossReads() {
+			byte[] text = Payloads.utf8("µ€\uD83D\uDE00".repeat(65536 / 9));
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.sendChunked(ClientFrame.text(text), 997);
 				ws.expectText(text);
 			}
@@ -137,8 +141,8 @@ class Utf8ConformanceTests {
 
 		@Test
 		@DisplayName("6.1.2 three empty fragments")
-		void emptyFragments() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void emptyFragments() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text("").notFinal(), ClientFrame.continuation("").notFinal(),
 						ClientFrame.continuation(""));
 				ws.expectText("");
@@ -147,8 +151,8 @@ class Utf8ConformanceTests {
 
 		@Test
 		@DisplayName("6.1.3 three fragments, the first and last empty")
-		void emptyFirstAndLastFragments() throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void emptyFirstAndLastFragments() {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text("").notFinal(), ClientFrame.continuation("middle frame payload").notFinal(),
 						ClientFrame.continuation(""));
 				ws.expectText("middle frame payload");
@@ -164,8 +168,8 @@ class Utf8ConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.Utf8ConformanceTests#invalidSequences")
 		@DisplayName("in one frame")
-		void inOneFrame(byte[] text) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		void inOneFrame(byte[] text) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(text));
 				ws.expectCloseThenEof(1007);
 			}
@@ -174,20 +178,22 @@ class Utf8ConformanceTests {
 		@ParameterizedTest(name = "{argumentSetName}")
 		@MethodSource("dev.wsboot.conformance.Utf8ConformanceTests#invalidSequences")
 		@DisplayName("in 1-byte fragments (6.3.2 style)")
-		void inOneByteFragments(byte[] text) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.send(FragmentationConformanceTests.fragments(ClientFrame.TEXT, text, 1));
+		void inOneByteFragments(byte[] text) {
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.send(ClientFrame.fragments(ClientFrame.TEXT, text, 1));
 				ws.expectCloseThenEof(1007);
 			}
 		}
 
 		@Test
 		@DisplayName("a lone surrogate deep inside a 64 KiB frame of multi-byte text sent in 997-byte chunks")
-		void invalidDeepInsideALargeFrame() throws IOException {
-			byte[] text = RawWebSocket.join(ClientFrame.utf8("µ€\uD83D\uDE00".repeat(4000)), bytes("ed a0 80"),
-					ClientFrame.utf8("µ€\uD83D\uDE00".repeat(3000)));
-			try (RawWebSocket ws = server.connect(dispatch)) {
-				ws.sendChunked(ClientFrame.text(text), 997);
+		void invalidDeepInsideALargeFrame() {
+			ByteArrayOutputStream text = new ByteArrayOutputStream();
+			text.writeBytes(Payloads.utf8("µ€\uD83D\uDE00".repeat(4000)));
+			text.writeBytes(bytes("ed a0 80"));
+			text.writeBytes(Payloads.utf8("µ€\uD83D\uDE00".repeat(3000)));
+			try (RawWsClient ws = server.open(dispatch)) {
+				ws.sendChunked(ClientFrame.text(text.toByteArray()), 997);
 				ws.expectCloseThenEof(1007);
 			}
 		}
@@ -208,30 +214,30 @@ class Utf8ConformanceTests {
 
 		@Test
 		@DisplayName("6.4.1 3 fragments, the 2nd invalid: 1007 before the 3rd is sent")
-		void invalidSecondFragment() throws IOException {
+		void invalidSecondFragment() {
 			assertFailsAfterTheSecondFragment(11, 15);
 		}
 
 		@Test
 		@DisplayName("6.4.2 3 fragments, the 2nd only the invalid byte: 1007 before the 3rd is sent")
-		void secondFragmentIsTheInvalidByte() throws IOException {
+		void secondFragmentIsTheInvalidByte() {
 			assertFailsAfterTheSecondFragment(12, 13);
 		}
 
 		@Test
 		@DisplayName("6.4.3 one frame in 3 chunks, the 2nd invalid: 1007 before the 3rd is sent")
-		void invalidSecondChunk() throws IOException {
+		void invalidSecondChunk() {
 			assertFailsAfterTheSecondChunk(11, 15);
 		}
 
 		@Test
 		@DisplayName("6.4.4 one frame in 3 chunks, the 2nd only the invalid byte: 1007 before the 3rd is sent")
-		void secondChunkIsTheInvalidByte() throws IOException {
+		void secondChunkIsTheInvalidByte() {
 			assertFailsAfterTheSecondChunk(12, 13);
 		}
 
-		private void assertFailsAfterTheSecondFragment(int firstEnd, int secondEnd) throws IOException {
-			try (RawWebSocket ws = server.connect(dispatch)) {
+		private void assertFailsAfterTheSecondFragment(int firstEnd, int secondEnd) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(ClientFrame.text(Arrays.copyOfRange(this.message, 0, firstEnd)).notFinal());
 				// A pong shows the valid first fragment was taken without failing the connection.
 				ws.send(ClientFrame.ping("after the first fragment"));
@@ -241,11 +247,11 @@ class Utf8ConformanceTests {
 			}
 		}
 
-		private void assertFailsAfterTheSecondChunk(int firstEnd, int secondEnd) throws IOException {
+		private void assertFailsAfterTheSecondChunk(int firstEnd, int secondEnd) {
 			ClientFrame frame = ClientFrame.text(this.message);
 			byte[] wire = frame.bytes();
 			int header = frame.headerLength();
-			try (RawWebSocket ws = server.connect(dispatch)) {
+			try (RawWsClient ws = server.open(dispatch)) {
 				ws.send(Arrays.copyOfRange(wire, 0, header + firstEnd));
 				ws.send(Arrays.copyOfRange(wire, header + firstEnd, header + secondEnd));
 				ws.expectCloseThenEof(1007);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WsServerBootstrapTests {
 
-	private final TestWsServer server = new TestWsServer(8081);
+	private final FakeWsServer server = new FakeWsServer(8081);
 
 	private final List<List<WsRoute>> created = new ArrayList<>();
 

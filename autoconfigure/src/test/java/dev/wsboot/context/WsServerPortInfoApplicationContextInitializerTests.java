@@ -16,7 +16,7 @@ class WsServerPortInfoApplicationContextInitializerTests {
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
 			new WsServerPortInfoApplicationContextInitializer().initialize(context);
 			context.refresh();
-			TestWsServer server = new TestWsServer(12345);
+			FakeWsServer server = new FakeWsServer(12345);
 			server.start();
 			context.publishEvent(new WsServerInitializedEvent(server));
 			assertThat(context.getEnvironment().getProperty("local.ws.server.port", Integer.class)).isEqualTo(12345);
@@ -31,7 +31,7 @@ class WsServerPortInfoApplicationContextInitializerTests {
 			parent.refresh();
 			new WsServerPortInfoApplicationContextInitializer().initialize(child);
 			child.refresh();
-			TestWsServer server = new TestWsServer(23456);
+			FakeWsServer server = new FakeWsServer(23456);
 			server.start();
 			child.publishEvent(new WsServerInitializedEvent(server));
 			assertThat(parent.getEnvironment().getProperty("local.ws.server.port", Integer.class)).isEqualTo(23456);

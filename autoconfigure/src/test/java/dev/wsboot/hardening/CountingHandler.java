@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsSession;
+import dev.wsboot.testsupport.EchoHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,15 +1,15 @@
 package dev.wsboot.hardening;
 
 import dev.wsboot.protocol.CloseCodes;
-import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A frame header declaring more than the frame limit is answered at once, from the header
@@ -20,13 +20,13 @@ class FrameLimitTests {
 
 	private static final WebSocketLimits LIMITS = new WebSocketLimits(1024, 4096);
 
-	private TestServer server;
+	private TestWsServer server;
 
-	private RawClient good;
+	private RawWsClient good;
 
 	@BeforeEach
 	void start() {
-		this.server = TestServer.start((factory) -> factory.setLimits(LIMITS));
+		this.server = TestWsServer.start((factory) -> factory.setLimits(LIMITS));
 		this.good = this.server.goodClient();
 	}
 
@@ -46,9 +46,9 @@ class FrameLimitTests {
 		"-9223372036854775808, 1002", // 2^63
 	})
 	void declaredLengthOverTheLimitIsAnsweredBeforeAnyPayload(long declared, int expectedCode) {
-		try (RawClient client = RawClient.open(this.server.port(), "/echo")) {
-			client.send(RawClient.header(true, Opcode.BINARY, declared));
-			assertThat(client.readClose().code()).isEqualTo(expectedCode);
+		try (RawWsClient client = RawWsClient.open(this.server.port(), "/echo")) {
+			client.send(ClientFrame.binary(new byte[0]).declaredLength(declared));
+			client.expectClose(expectedCode);
 			client.readUntilEnd();
 		}
 		this.good.assertEchoes("still served after a declared " + declared);
@@ -56,7 +56,7 @@ class FrameLimitTests {
 
 	@Test
 	void frameAtTheLimitIsAccepted() {
-		try (RawClient client = RawClient.open(this.server.port(), "/echo")) {
+		try (RawWsClient client = RawWsClient.open(this.server.port(), "/echo")) {
 			String text = "x".repeat(1024);
 			client.assertEchoes(text);
 		}
@@ -64,14 +64,14 @@ class FrameLimitTests {
 
 	@Test
 	void fragmentsOverTheMessageLimitAreAnswered1009() {
-		try (RawClient client = RawClient.open(this.server.port(), "/echo")) {
+		try (RawWsClient client = RawWsClient.open(this.server.port(), "/echo")) {
 			byte[] kib = new byte[1024];
-			client.send(RawClient.frame(false, Opcode.BINARY, kib));
+			client.send(ClientFrame.binary(kib).notFinal());
 			for (int i = 0; i < 3; i++) {
-				client.send(RawClient.frame(false, Opcode.CONTINUATION, kib));
+				client.send(ClientFrame.continuation(kib).notFinal());
 			}
-			client.send(RawClient.frame(true, Opcode.CONTINUATION, new byte[1]));
-			assertThat(client.readClose().code()).isEqualTo(CloseCodes.MESSAGE_TOO_BIG);
+			client.send(ClientFrame.continuation(new byte[1]));
+			client.expectClose(CloseCodes.MESSAGE_TOO_BIG);
 		}
 		this.good.assertEchoes("still served after an oversized message");
 	}

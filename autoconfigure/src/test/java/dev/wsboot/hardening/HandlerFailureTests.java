@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,16 +29,16 @@ class HandlerFailureTests {
 	private void assertFailureIsContained(boolean nonBlocking) {
 		CountingHandler handler = new CountingHandler();
 		WsRoute route = new WsRoute("/counting", handler, List.of(), nonBlocking);
-		try (TestServer server = TestServer.start((factory) -> {
-		}, route); RawClient bystander = RawClient.open(server.port(), "/counting");
-				RawClient failing = RawClient.open(server.port(), "/counting")) {
+		try (TestWsServer server = TestWsServer.start((factory) -> {
+		}, route); RawWsClient bystander = RawWsClient.open(server.port(), "/counting");
+				RawWsClient failing = RawWsClient.open(server.port(), "/counting")) {
 			failing.assertEchoes("fine so far");
 			failing.sendText(CountingHandler.BOOM);
-			assertThat(failing.readClose().code()).isEqualTo(CloseCodes.INTERNAL_ERROR);
+			failing.expectClose(CloseCodes.INTERNAL_ERROR);
 			failing.sendClose(CloseCodes.INTERNAL_ERROR);
 			bystander.assertEchoes("unaffected");
 			assertThat(handler.errors).hasSize(1).containsExactlyElementsOf(handler.thrown);
-			TestServer.eventually().until(() -> handler.closed() == 1);
+			TestWsServer.eventually().until(() -> handler.closed() == 1);
 			assertThat(handler.closeCodes).containsExactly(CloseCodes.INTERNAL_ERROR);
 			bystander.assertEchoes("still unaffected");
 		}

@@ -1,9 +1,10 @@
 package dev.wsboot.hardening;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import dev.wsboot.handshake.HandshakeLimits;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -23,13 +24,13 @@ class HandshakeLimitTests {
 	@Nested
 	class SizeLimits {
 
-		private TestServer server;
+		private TestWsServer server;
 
-		private RawClient good;
+		private RawWsClient good;
 
 		@BeforeEach
 		void start() {
-			this.server = TestServer.start((factory) -> factory.setHandshakeLimits(SMALL));
+			this.server = TestWsServer.start((factory) -> factory.setHandshakeLimits(SMALL));
 			this.good = this.server.goodClient();
 		}
 
@@ -65,10 +66,10 @@ class HandshakeLimitTests {
 		}
 
 		private String refusal(String request) {
-			try (RawClient client = RawClient.connect(this.server.port())) {
+			try (RawWsClient client = RawWsClient.connect(this.server.port())) {
 				client.send(request);
 				// Read until the server closes: the answer, then EOF.
-				return new String(client.readUntilEnd(), StandardCharsets.ISO_8859_1);
+				return client.readUntilEndAsText();
 			}
 		}
 
@@ -77,11 +78,11 @@ class HandshakeLimitTests {
 	@Nested
 	class Timeout {
 
-		private TestServer server;
+		private TestWsServer server;
 
 		@BeforeEach
 		void start() {
-			this.server = TestServer.start((factory) -> factory.setHandshakeTimeout(Duration.ofMillis(300)));
+			this.server = TestWsServer.start((factory) -> factory.setHandshakeTimeout(Duration.ofMillis(300)));
 		}
 
 		@AfterEach
@@ -91,10 +92,10 @@ class HandshakeLimitTests {
 
 		@Test
 		void clientStallingInItsRequestIsAnswered408ThenClosed() {
-			try (RawClient good = this.server.goodClient()) {
-				try (RawClient slow = RawClient.connect(this.server.port())) {
+			try (RawWsClient good = this.server.goodClient()) {
+				try (RawWsClient slow = RawWsClient.connect(this.server.port())) {
 					slow.send("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr");
-					String answer = new String(slow.readUntilEnd(), StandardCharsets.ISO_8859_1);
+					String answer = slow.readUntilEndAsText();
 					assertThat(answer).startsWith("HTTP/1.1 408 ");
 				}
 				good.assertEchoes("still served after a slowloris");
@@ -104,10 +105,10 @@ class HandshakeLimitTests {
 
 		@Test
 		void clientSendingNothingIsClosed() {
-			try (RawClient good = this.server.goodClient()) {
-				try (RawClient silent = RawClient.connect(this.server.port())) {
+			try (RawWsClient good = this.server.goodClient()) {
+				try (RawWsClient silent = RawWsClient.connect(this.server.port())) {
 					// The server ends the connection; a 408 before it is allowed (RFC 9110 §15.5.9).
-					String answer = new String(silent.readUntilEnd(), StandardCharsets.ISO_8859_1);
+					String answer = silent.readUntilEndAsText();
 					assertThat(answer).satisfiesAnyOf((text) -> assertThat(text).isEmpty(),
 							(text) -> assertThat(text).startsWith("HTTP/1.1 408 "));
 				}

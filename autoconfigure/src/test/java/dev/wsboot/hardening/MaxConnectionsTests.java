@@ -1,8 +1,8 @@
 package dev.wsboot.hardening;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.wsboot.protocol.CloseCodes;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,22 +15,22 @@ class MaxConnectionsTests {
 
 	@Test
 	void upgradeBeyondTheLimitIsAnswered503AndAcceptedOnceAPlaceIsFree() {
-		try (TestServer server = TestServer.start((factory) -> factory.setMaxConnections(2));
-				RawClient first = server.goodClient();
-				RawClient second = server.goodClient()) {
-			try (RawClient third = RawClient.connect(server.port())) {
-				third.send(RawClient.upgradeRequest("/echo"));
-				String answer = new String(third.readUntilEnd(), StandardCharsets.ISO_8859_1);
+		try (TestWsServer server = TestWsServer.start((factory) -> factory.setMaxConnections(2));
+				RawWsClient first = server.goodClient();
+				RawWsClient second = server.goodClient()) {
+			try (RawWsClient third = RawWsClient.connect(server.port())) {
+				third.sendUpgradeRequest("/echo");
+				String answer = third.readUntilEndAsText();
 				assertThat(answer).startsWith("HTTP/1.1 503 ").containsIgnoringCase("\r\nRetry-After: ");
 			}
 			first.assertEchoes("served while the third was refused");
 			second.assertEchoes("served while the third was refused");
 
 			first.sendClose(CloseCodes.NORMAL);
-			assertThat(first.readClose().code()).isEqualTo(CloseCodes.NORMAL);
-			TestServer.eventually().until(() -> server.server().sessions().count() == 1);
+			first.expectClose(CloseCodes.NORMAL);
+			TestWsServer.eventually().until(() -> server.server().sessions().count() == 1);
 
-			try (RawClient fourth = server.goodClient()) {
+			try (RawWsClient fourth = server.goodClient()) {
 				second.assertEchoes("served beside the newcomer");
 			}
 		}

@@ -1,14 +1,15 @@
 package dev.wsboot.hardening;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.wsboot.protocol.CloseCodes;
-import dev.wsboot.protocol.Opcode;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,76 +28,76 @@ class NoLeakTests {
 
 		CLEAN_CLOSE {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.assertEchoes("hi");
 				client.sendClose(CloseCodes.NORMAL);
-				assertThat(client.readClose().code()).isEqualTo(CloseCodes.NORMAL);
+				client.expectClose(CloseCodes.NORMAL);
 				client.readUntilEnd();
 			}
 		},
 		PROTOCOL_ERROR {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.send(new byte[] { (byte) 0x81, 0x02, 'h', 'i' }); // unmasked (RFC 6455 §5.1)
-				assertThat(client.readClose().code()).isEqualTo(CloseCodes.PROTOCOL_ERROR);
+				client.expectClose(CloseCodes.PROTOCOL_ERROR);
 				client.readUntilEnd();
 			}
 		},
 		HANDLER_EXCEPTION {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.sendText(CountingHandler.BOOM);
-				assertThat(client.readClose().code()).isEqualTo(CloseCodes.INTERNAL_ERROR);
+				client.expectClose(CloseCodes.INTERNAL_ERROR);
 				client.sendClose(CloseCodes.INTERNAL_ERROR);
 				client.readUntilEnd();
 			}
 		},
 		RESET_BY_PEER {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.assertEchoes("hi");
 				client.reset();
 			}
 		},
 		RESET_INSIDE_A_FRAME {
 			@Override
-			void run(RawClient client) {
-				client.send(RawClient.header(true, Opcode.TEXT, 100));
+			void run(RawWsClient client) {
+				client.send(ClientFrame.text(new byte[0]).declaredLength(100));
 				client.send(new byte[10]);
 				client.reset();
 			}
 		},
 		PEER_LEAVES_WITHOUT_CLOSE_FRAME {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.assertEchoes("hi");
 				client.close();
 			}
 		},
 		HANDSHAKE_REFUSED(false) {
 			@Override
-			void run(RawClient client) {
-				client.send(RawClient.upgradeRequest("/nowhere"));
-				assertThat(new String(client.readUntilEnd(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 404 ");
+			void run(RawWsClient client) {
+				client.sendUpgradeRequest("/nowhere");
+				assertThat(client.readUntilEndAsText()).startsWith("HTTP/1.1 404 ");
 			}
 		},
 		HANDSHAKE_MALFORMED(false) {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.send("GET /echo HTTP/1.1\r\n Folded: no\r\n\r\n");
-				assertThat(new String(client.readUntilEnd(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400 ");
+				assertThat(client.readUntilEndAsText()).startsWith("HTTP/1.1 400 ");
 			}
 		},
 		HANDSHAKE_TIMEOUT(false) {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.send("GET /echo HTTP/1.1\r\nHost:");
-				assertThat(new String(client.readUntilEnd(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 408 ");
+				assertThat(client.readUntilEndAsText()).startsWith("HTTP/1.1 408 ");
 			}
 		},
 		RESET_DURING_HANDSHAKE(false) {
 			@Override
-			void run(RawClient client) {
+			void run(RawWsClient client) {
 				client.send("GET /echo HTTP/1.1\r\nHost:");
 				client.reset();
 			}
@@ -112,7 +113,7 @@ class NoLeakTests {
 			this.upgrades = upgrades;
 		}
 
-		abstract void run(RawClient client);
+		abstract void run(RawWsClient client);
 
 	}
 
@@ -120,15 +121,15 @@ class NoLeakTests {
 	@EnumSource
 	void connectionEndingIsForgotten(Ending ending) {
 		CountingHandler handler = new CountingHandler();
-		try (TestServer server = start(handler); RawClient good = RawClient.open(server.port(), "/counting")) {
+		try (TestWsServer server = start(handler); RawWsClient good = RawWsClient.open(server.port(), "/counting")) {
 			for (int i = 0; i < CONNECTIONS; i++) {
-				try (RawClient client = ending.upgrades ? RawClient.open(server.port(), "/counting")
-						: RawClient.connect(server.port())) {
+				try (RawWsClient client = ending.upgrades ? RawWsClient.open(server.port(), "/counting")
+						: RawWsClient.connect(server.port())) {
 					ending.run(client);
 				}
 			}
 			server.awaitOpen(1);
-			TestServer.eventually().until(() -> handler.closed() == handler.opened() - 1);
+			TestWsServer.eventually().until(() -> handler.closed() == handler.opened() - 1);
 			good.assertEchoes("served after " + CONNECTIONS + " times " + ending);
 			assertThat(handler.opened()).isEqualTo(ending.upgrades ? CONNECTIONS + 1 : 1);
 			if (ending == Ending.HANDLER_EXCEPTION) {
@@ -138,11 +139,11 @@ class NoLeakTests {
 				assertThat(handler.errors).isEmpty();
 			}
 			good.sendClose(CloseCodes.NORMAL);
-			good.readClose();
+			good.expectClose(CloseCodes.NORMAL);
 			good.readUntilEnd();
 			good.close();
 			server.awaitNothingOpen();
-			TestServer.eventually().until(() -> handler.closed() == handler.opened());
+			TestWsServer.eventually().until(() -> handler.closed() == handler.opened());
 			server.close();
 			handler.assertEachClosedOnce();
 		}
@@ -151,23 +152,23 @@ class NoLeakTests {
 	@Test
 	void serverStopClosesEverySessionOnce() {
 		CountingHandler handler = new CountingHandler();
-		TestServer server = start(handler);
-		List<RawClient> clients = new ArrayList<>();
+		TestWsServer server = start(handler);
+		List<RawWsClient> clients = new ArrayList<>();
 		try {
 			for (int i = 0; i < CONNECTIONS; i++) {
-				clients.add(RawClient.open(server.port(), "/counting"));
+				clients.add(RawWsClient.open(server.port(), "/counting"));
 			}
-			RawClient handshaking = RawClient.connect(server.port());
+			RawWsClient handshaking = RawWsClient.connect(server.port());
 			handshaking.send("GET /counting HTTP/1.1\r\n");
 			clients.add(handshaking);
 			clients.get(0).assertEchoes("before the stop");
-			TestServer.eventually().until(() -> server.server().connectionCount() == CONNECTIONS + 1);
+			TestWsServer.eventually().until(() -> server.server().connectionCount() == CONNECTIONS + 1);
 
 			// Each client answers the server's close, as a browser does, while the server stops.
 			List<CompletableFuture<Integer>> answered = clients.subList(0, CONNECTIONS)
 				.stream()
 				.map((client) -> CompletableFuture.supplyAsync(() -> {
-					int code = client.readClose().code();
+					int code = client.readFrame().closeCode();
 					client.sendClose(code);
 					return code;
 				}))
@@ -181,18 +182,18 @@ class NoLeakTests {
 			assertThat(server.server().sessions().count()).isZero();
 			assertThat(server.server().connectionCount()).isZero();
 			assertThat(handler.opened()).isEqualTo(CONNECTIONS);
-			TestServer.eventually().until(() -> handler.closed() == CONNECTIONS);
+			TestWsServer.eventually().until(() -> handler.closed() == CONNECTIONS);
 			handler.assertEachClosedOnce();
 			assertThat(handler.closeCodes).containsOnly(CloseCodes.GOING_AWAY);
 		}
 		finally {
-			clients.forEach(RawClient::close);
+			clients.forEach(RawWsClient::close);
 			server.close();
 		}
 	}
 
-	private static TestServer start(CountingHandler handler) {
-		return TestServer.start((factory) -> {
+	private static TestWsServer start(CountingHandler handler) {
+		return TestWsServer.start((factory) -> {
 			factory.setHandshakeTimeout(Duration.ofMillis(300));
 			factory.setCloseTimeout(Duration.ofMillis(500));
 		}, WsRoute.of("/counting", handler));

@@ -8,12 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
-import dev.wsboot.protocol.Opcode;
 import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsHandler;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsSession;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +35,11 @@ class OutboundBufferTests {
 	@Test
 	void nonReadingPeerOverflowsIsClosedAndReleased() {
 		Flooder flooder = new Flooder(10_000);
-		try (TestServer server = TestServer.start(OutboundBufferTests::configure, WsRoute.of("/flood", flooder));
-				RawClient good = server.goodClient();
-				RawClient sink = RawClient.connect(server.port(), 4096)) {
-			sink.send(RawClient.upgradeRequest("/flood"));
-			sink.send(RawClient.frame(true, Opcode.TEXT, "flood".getBytes()));
+		try (TestWsServer server = TestWsServer.start(OutboundBufferTests::configure, WsRoute.of("/flood", flooder));
+				RawWsClient good = server.goodClient();
+				RawWsClient sink = RawWsClient.connect(server.port(), 4096)) {
+			sink.sendUpgradeRequest("/flood");
+			sink.send(ClientFrame.text("flood"));
 			Flood flood = flooder.floods.join();
 			assertThat(flood.results()).last().isEqualTo(SendResult.OVERFLOW);
 			assertThat(flood.results()).filteredOn((result) -> result != SendResult.QUEUED).hasSize(1);
@@ -49,7 +51,7 @@ class OutboundBufferTests {
 			// The sink never read; the server gives up on its close reply after the close timeout.
 			sink.readUntilEnd();
 			server.awaitOpen(1);
-			TestServer.eventually().until(() -> !flooder.closes.isEmpty());
+			TestWsServer.eventually().until(() -> !flooder.closes.isEmpty());
 			assertThat(flooder.closes).containsExactly(CloseCodes.POLICY_VIOLATION);
 			good.assertEchoes("served after the sink was released");
 		}
@@ -60,8 +62,8 @@ class OutboundBufferTests {
 		// The I/O thread writes what is queued before it counts a send as an overflow.
 		Flooder flooder = new Flooder(2 * LIMIT / KIB.length());
 		WsRoute inline = new WsRoute("/flood", flooder, List.of(), true);
-		try (TestServer server = TestServer.start(OutboundBufferTests::configure, inline);
-				RawClient reader = RawClient.open(server.port(), "/flood")) {
+		try (TestWsServer server = TestWsServer.start(OutboundBufferTests::configure, inline);
+				RawWsClient reader = RawWsClient.open(server.port(), "/flood")) {
 			reader.sendText("flood");
 			Flood flood = flooder.floods.join();
 			assertThat(flood.results()).containsOnly(SendResult.QUEUED).hasSize(2 * LIMIT / KIB.length());

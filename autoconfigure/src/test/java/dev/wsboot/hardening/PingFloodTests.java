@@ -10,10 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.wsboot.protocol.Opcode;
 import dev.wsboot.server.WsHandler;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsSession;
+import dev.wsboot.testsupport.ClientFrame;
+import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +33,8 @@ class PingFloodTests {
 
 	@Test
 	void othersAreServedDuringAPingFlood() throws Exception {
-		try (TestServer server = TestServer.start((factory) -> {
-		}); RawClient good = server.goodClient(); RawClient flooder = RawClient.open(server.port(), "/echo")) {
+		try (TestWsServer server = TestWsServer.start((factory) -> {
+		}); RawWsClient good = server.goodClient(); RawWsClient flooder = RawWsClient.open(server.port(), "/echo")) {
 			Flood flood = Flood.start(flooder);
 			assertThat(flood.started.await(10, TimeUnit.SECONDS)).isTrue();
 			for (int i = 0; i < 100; i++) {
@@ -56,11 +58,11 @@ class PingFloodTests {
 			public void onBinary(WsSession session, byte[] data) {
 			}
 		};
-		try (TestServer server = TestServer.start((factory) -> factory.setMaxOutboundBuffer(LIMIT),
+		try (TestWsServer server = TestWsServer.start((factory) -> factory.setMaxOutboundBuffer(LIMIT),
 				new WsRoute("/probe", probe, List.of(), true));
-				RawClient flooder = RawClient.connect(server.port(), 4096)) {
-			flooder.send(RawClient.upgradeRequest("/probe"));
-			Flood flood = Flood.start(flooder, RawClient.frame(true, Opcode.TEXT, "done".getBytes()));
+				RawWsClient flooder = RawWsClient.connect(server.port(), 4096)) {
+			flooder.sendUpgradeRequest("/probe");
+			Flood flood = Flood.start(flooder, ClientFrame.text("done").bytes());
 			// The server may close the peer (the flood then fails) or stop reading from it (the
 			// flood stalls); what it must not do is read all 50,000 pings and hold their pongs,
 			// about 6.5 MB, for a peer that reads none.
@@ -92,13 +94,13 @@ class PingFloodTests {
 		/** Completed when every ping is written; exceptionally when the connection fails first. */
 		final CompletableFuture<Integer> done = new CompletableFuture<>();
 
-		static Flood start(RawClient client) {
+		static Flood start(RawWsClient client) {
 			return start(client, new byte[0]);
 		}
 
-		static Flood start(RawClient client, byte[] trailer) {
+		static Flood start(RawWsClient client, byte[] trailer) {
 			Flood flood = new Flood();
-			byte[] ping = RawClient.frame(true, Opcode.PING, new byte[125]);
+			byte[] ping = ClientFrame.ping(new byte[125]).bytes();
 			Thread writer = new Thread(() -> {
 				ByteBuffer batch = ByteBuffer.allocate(64 * 1024);
 				int sent = 0;

@@ -13,6 +13,7 @@ import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class GracefulShutdownTests {
 	void repliesToEveryMessageTakenBeforeClosingWithGoingAway() {
 		this.contextRunner.run((context) -> {
 			SequenceEndpoint endpoint = context.getBean(SequenceEndpoint.class);
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/sequence");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/sequence");
 			AtomicInteger sent = new AtomicInteger();
 			Thread sender = new Thread(() -> sendUntilClosed(client, sent), "test-sender");
 			sender.setDaemon(true);
@@ -54,7 +55,7 @@ class GracefulShutdownTests {
 			context.close();
 			Duration shutdown = Duration.ofNanos(System.nanoTime() - shutdownStarted);
 			assertThat(client.awaitCloseCode()).isEqualTo(1001);
-			sender.join(WsTestClient.TIMEOUT.toMillis());
+			sender.join(JdkWsClient.TIMEOUT.toMillis());
 			assertThat(sender.isAlive()).as("sender still running").isFalse();
 			List<String> replies = new ArrayList<>(client.texts());
 			int processed = endpoint.processed.get();
@@ -67,12 +68,12 @@ class GracefulShutdownTests {
 		});
 	}
 
-	private static void sendUntilClosed(WsTestClient client, AtomicInteger sent) {
+	private static void sendUntilClosed(JdkWsClient client, AtomicInteger sent) {
 		for (int i = 1; i <= MAX_MESSAGES && !client.closeCode().isDone(); i++) {
 			try {
 				client.webSocket()
 					.sendText("message " + i, true)
-					.get(WsTestClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+					.get(JdkWsClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 				sent.incrementAndGet();
 			}
 			catch (Exception ex) {

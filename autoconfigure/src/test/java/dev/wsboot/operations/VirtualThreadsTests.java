@@ -7,6 +7,7 @@ import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -34,7 +35,7 @@ class VirtualThreadsTests {
 	@Test
 	void runsMessageMethodsOnVirtualThreads() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/thread");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/thread");
 			assertThat(client.echo("virtual?")).isEqualTo("virtual? true");
 			client.close();
 		});
@@ -43,7 +44,7 @@ class VirtualThreadsTests {
 	@Test
 	void keepsTheOrderOfOneSessionsMessages() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/thread");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/thread");
 			List<String> messages = IntStream.rangeClosed(1, 100).mapToObj((i) -> "m" + i).toList();
 			for (String message : messages) {
 				client.sendText(message);

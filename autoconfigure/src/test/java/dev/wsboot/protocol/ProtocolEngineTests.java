@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 import static dev.wsboot.protocol.FrameBytes.concat;
 import static dev.wsboot.protocol.FrameBytes.hex;
 import static dev.wsboot.protocol.FrameBytes.utf8;
-import static dev.wsboot.protocol.ProtocolSessionTest.CLOSE_1000;
-import static dev.wsboot.protocol.ProtocolSessionTest.HELLO;
-import static dev.wsboot.protocol.ProtocolSessionTest.PING_HELLO;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.CLOSE_1000;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.HELLO;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.PING_HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@link ProtocolEngine} adds to the receiving rules tested in
- * {@code ProtocolSessionTest}: the sending side, the one close state that both sides share,
+ * {@code ProtocolEngineReceivingTests}: the sending side, the one close state that both sides share,
  * close frames held behind application replies, giving up on a peer, and pausing input.
  */
 class ProtocolEngineTests {

@@ -14,10 +14,10 @@ import dev.wsboot.endpoint.OnClose;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.OnOpen;
 import dev.wsboot.endpoint.WsEndpoint;
-import dev.wsboot.operations.WsTestClient;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class WebSocketsEndpointTests {
 	void describesALiveSessionAndItsTraffic() {
 		this.contextRunner.run((context) -> {
 			Instant beforeConnect = Instant.now();
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.echo(FIRST_PAYLOAD)).isEqualTo(FIRST_PAYLOAD);
 			assertThat(client.echo(SECOND_PAYLOAD)).isEqualTo(SECOND_PAYLOAD);
 			WsSession session = context.getBean(WsSessionRegistry.class).all().iterator().next();
@@ -102,7 +102,7 @@ class WebSocketsEndpointTests {
 	@Test
 	void revealsNoPayloadNoHeaderAndNoQuery() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo?token=" + QUERY_VALUE,
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo?token=" + QUERY_VALUE,
 					Map.of("X-Api-Key", HEADER_VALUE));
 			client.echo(FIRST_PAYLOAD);
 			client.echo(SECOND_PAYLOAD);
@@ -118,7 +118,7 @@ class WebSocketsEndpointTests {
 	@Test
 	void forgetsASessionOnceItIsClosed() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			client.echo(FIRST_PAYLOAD);
 			assertThat(client.close()).isEqualTo(1000);
 			WebSocketsEndpoint endpoint = context.getBean(WebSocketsEndpoint.class);

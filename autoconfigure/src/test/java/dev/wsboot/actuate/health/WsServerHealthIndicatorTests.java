@@ -6,7 +6,7 @@ import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
-import dev.wsboot.operations.WsTestClient;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class WsServerHealthIndicatorTests {
 	@Test
 	void countsALiveSession() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.echo("ping")).isEqualTo("ping");
 			Health health = context.getBean(WsServerHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -69,7 +69,7 @@ class WsServerHealthIndicatorTests {
 	@Test
 	void isDownOnceTheServerHasStoppedWithASessionOpen() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/chat");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/chat");
 			context.getBean(WsServerBootstrap.class).stop();
 			assertThat(client.awaitCloseCode()).isEqualTo(1001);
 			Health health = context.getBean(WsServerHealthIndicator.class).health();

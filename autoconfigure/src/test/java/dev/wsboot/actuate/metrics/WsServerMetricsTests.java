@@ -8,9 +8,9 @@ import dev.wsboot.autoconfigure.actuate.WsMetricsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
-import dev.wsboot.operations.RawWsClient;
-import dev.wsboot.operations.WsTestClient;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
+import dev.wsboot.testsupport.RawWsClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,7 +43,7 @@ class WsServerMetricsTests {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			RequiredSearch active = registry.get("ws.server.sessions.active").tag("path", "/echo");
 			assertThat(active.gauge().value()).isZero();
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			await().untilAsserted(() -> assertThat(active.gauge().value()).isEqualTo(1));
 			client.close();
 			await().untilAsserted(() -> assertThat(active.gauge().value()).isZero());
@@ -53,8 +53,8 @@ class WsServerMetricsTests {
 	@Test
 	void countsAcceptedHandshakes() {
 		this.contextRunner.run((context) -> {
-			WsTestClient.connect(LocalPort.of(context), "/echo").close();
-			WsTestClient.connect(LocalPort.of(context), "/echo").close();
+			JdkWsClient.connect(LocalPort.of(context), "/echo").close();
+			JdkWsClient.connect(LocalPort.of(context), "/echo").close();
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> assertThat(registry.get("ws.server.handshakes")
 				.tags("path", "/echo", "outcome", "accepted", "status", "101")
@@ -67,7 +67,7 @@ class WsServerMetricsTests {
 	void countsRefusedHandshakesToAnUnknownPathUnderPathNone() {
 		this.contextRunner.run((context) -> {
 			try (RawWsClient client = RawWsClient.connect(LocalPort.of(context))) {
-				assertThat(client.upgrade("/nowhere")).isEqualTo(404);
+				assertThat(client.upgrade("/nowhere").status()).isEqualTo(404);
 			}
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> assertThat(registry.get("ws.server.handshakes")
@@ -81,7 +81,7 @@ class WsServerMetricsTests {
 	@Test
 	void summarizesMessagesAndPayloadBytesByDirectionAndType() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.echo("hello")).isEqualTo("hello");
 			assertThat(client.echo("hi")).isEqualTo("hi");
 			client.sendBinary(new byte[] { 1, 2, 3 });
@@ -104,7 +104,7 @@ class WsServerMetricsTests {
 	@Test
 	void timesEveryHandlerCall() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			client.echo("one");
 			client.echo("two");
 			client.sendBinary(new byte[] { 3 });
@@ -120,7 +120,7 @@ class WsServerMetricsTests {
 	@Test
 	void countsClosesByCode() {
 		this.contextRunner.run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.close()).isEqualTo(1000);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> assertThat(
@@ -132,9 +132,9 @@ class WsServerMetricsTests {
 	@Test
 	void countsConnectionsRefusedByTheConnectionLimit() {
 		this.contextRunner.withPropertyValues("ws.max-connections=1").run((context) -> {
-			WsTestClient first = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient first = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			assertThatExceptionOfType(ExecutionException.class)
-				.isThrownBy(() -> WsTestClient.connect(LocalPort.of(context), "/echo"))
+				.isThrownBy(() -> JdkWsClient.connect(LocalPort.of(context), "/echo"))
 				.havingCause()
 				.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 						(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(503));
@@ -155,7 +155,7 @@ class WsServerMetricsTests {
 	@Test
 	void countsSessionsClosedByTheIdleTimeout() {
 		this.contextRunner.withPropertyValues("ws.idle-timeout=200ms").run((context) -> {
-			WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+			JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 			assertThat(client.awaitCloseCode()).isEqualTo(1001);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().untilAsserted(() -> {

@@ -9,10 +9,10 @@ import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
-import dev.wsboot.operations.WsTestClient;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSession;
+import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -71,7 +71,7 @@ class WsMetricsAutoConfigurationTests {
 			.withBean(RecordingObserver.class, RecordingObserver::new)
 			.withUserConfiguration(EchoEndpoint.class)
 			.run((context) -> {
-				WsTestClient client = WsTestClient.connect(LocalPort.of(context), "/echo");
+				JdkWsClient client = JdkWsClient.connect(LocalPort.of(context), "/echo");
 				assertThat(client.echo("observed")).isEqualTo("observed");
 				client.close();
 				RecordingObserver observer = context.getBean(RecordingObserver.class);

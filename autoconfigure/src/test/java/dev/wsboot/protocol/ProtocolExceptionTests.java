@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link ProtocolException}.
  */
-class ProtocolExceptionTest {
+class ProtocolExceptionTests {
 
 	@Test
 	void protocolErrorCarries1002() {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link Rfc6455FrameEncoder}: the server's side of the wire.
  */
-class Rfc6455FrameEncoderTest {
+class Rfc6455FrameEncoderTests {
 
 	private static final FrameEncoder ENCODER = new Rfc6455FrameEncoder();
 

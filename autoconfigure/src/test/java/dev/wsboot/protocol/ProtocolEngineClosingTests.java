@@ -2,6 +2,7 @@ package dev.wsboot.protocol;
 
 import java.util.Arrays;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -12,17 +13,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.wsboot.protocol.FrameBytes.concat;
 import static dev.wsboot.protocol.FrameBytes.hex;
 import static dev.wsboot.protocol.FrameBytes.utf8;
-import static dev.wsboot.protocol.ProtocolSessionTest.CLOSE_1000;
-import static dev.wsboot.protocol.ProtocolSessionTest.HEL;
-import static dev.wsboot.protocol.ProtocolSessionTest.HELLO;
-import static dev.wsboot.protocol.ProtocolSessionTest.LO;
-import static dev.wsboot.protocol.ProtocolSessionTest.PING_HELLO;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.CLOSE_1000;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.HEL;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.HELLO;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.LO;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.PING_HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the closing handshake of {@link ProtocolSession}.
+ * Tests for the closing handshake of {@link ProtocolEngine}.
  */
-class ProtocolSessionCloseTest {
+class ProtocolEngineClosingTests {
 
 	private final RecordingTransport transport = new RecordingTransport();
 
@@ -45,14 +46,14 @@ class ProtocolSessionCloseTest {
 		@Test
 		@DisplayName("7.3.4 a close with a reason is echoed with its code and reported with its reason")
 		void closeWithAReasonIsEchoedWithItsCode() {
-			receive(FrameBytes.close(concat(hex("03 e8"), utf8("Ok, closing!"))).build());
+			receive(ClientFrame.close(concat(hex("03 e8"), utf8("Ok, closing!"))).bytes());
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "close received:1000 Ok, closing!");
 		}
 
 		@Test
 		@DisplayName("7.3.5 a close with a reason of 123 bytes is accepted")
 		void closeWithA123ByteReasonIsAccepted() {
-			receive(FrameBytes.close(concat(hex("03 e8"), utf8("*".repeat(123)))).build());
+			receive(ClientFrame.close(concat(hex("03 e8"), utf8("*".repeat(123)))).bytes());
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "close received:1000 " + "*".repeat(123));
 		}
 
@@ -62,7 +63,7 @@ class ProtocolSessionCloseTest {
 				"7.7.9, 1011, 03 f3", "7.7.10, 3000, 0b b8", "7.7.11, 3999, 0f 9f", "7.7.12, 4000, 0f a0",
 				"7.7.13, 4999, 13 87" })
 		void validCloseCodeIsEchoed(String autobahnCase, int code, String echo) {
-			receive(FrameBytes.close(code).build());
+			receive(ClientFrame.close(code).bytes());
 			assertThat(transport().events()).containsExactly("sent CLOSE:" + echo, "close received:" + code);
 		}
 
@@ -70,7 +71,7 @@ class ProtocolSessionCloseTest {
 		@CsvSource({ "7.9.1, 0", "7.9.2, 999", "7.9.3, 1004", "7.9.4, 1005", "7.9.5, 1006", "7.9.6, 1016",
 				"7.9.7, 1100", "7.9.8, 2000", "7.9.9, 2999" })
 		void invalidCloseCodeIsAProtocolError(String autobahnCase, int code) {
-			receive(FrameBytes.close(code).build());
+			receive(ClientFrame.close(code).bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 			assertThat(transport().events()).noneMatch((event) -> event.startsWith("close received"));
 		}
@@ -78,28 +79,28 @@ class ProtocolSessionCloseTest {
 		@ParameterizedTest(name = "close code {0} is a protocol error")
 		@ValueSource(ints = { 1015, 5000, 65535 })
 		void otherCloseCodesThatMayNotBeSentAreProtocolErrors(int code) {
-			receive(FrameBytes.close(code).build());
+			receive(ClientFrame.close(code).bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 		}
 
 		@Test
 		@DisplayName("7.3.2 a close with a one-byte payload is a protocol error")
 		void closeWithAOneBytePayloadIsAProtocolError() {
-			receive(FrameBytes.close(hex("03")).build());
+			receive(ClientFrame.close(hex("03")).bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 		}
 
 		@Test
 		@DisplayName("7.3.6 a close with a 124-byte reason is a protocol error")
 		void closeWithA124ByteReasonIsAProtocolError() {
-			receive(FrameBytes.close(concat(hex("03 e8"), utf8("*".repeat(124)))).build());
+			receive(ClientFrame.close(concat(hex("03 e8"), utf8("*".repeat(124)))).bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 		}
 
 		@Test
 		@DisplayName("7.5.1 a close with a reason that is not UTF-8 is invalid payload data")
 		void closeWithAReasonThatIsNotUtf8IsInvalidPayload() {
-			receive(FrameBytes.close(hex("03 e8 ce ba e1 bd b9 cf 83 ce bc ce b5 ed a0 80 65 64 69 74 65 64")).build());
+			receive(ClientFrame.close(hex("03 e8 ce ba e1 bd b9 cf 83 ce bc ce b5 ed a0 80 65 64 69 74 65 64")).bytes());
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 		}
 
@@ -113,7 +114,7 @@ class ProtocolSessionCloseTest {
 
 		@Test
 		void aCloseFedOneByteAtATimeIsEchoed() {
-			transport().receiveOneByteAtATime(FrameBytes.close(concat(hex("0b b8"), utf8("bye"))).build());
+			transport().receiveOneByteAtATime(ClientFrame.close(concat(hex("0b b8"), utf8("bye"))).bytes());
 			assertThat(transport().events()).containsExactly("sent CLOSE:0b b8", "close received:3000 bye");
 		}
 
@@ -161,7 +162,7 @@ class ProtocolSessionCloseTest {
 		@Test
 		void laterReadsAreIgnored() {
 			receive(CLOSE_1000);
-			receive(HELLO, PING_HELLO, FrameBytes.continuation("x").build(), hex("ff ff ff"));
+			receive(HELLO, PING_HELLO, ClientFrame.continuation("x").bytes(), hex("ff ff ff"));
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "close received:1000");
 		}
 
@@ -204,7 +205,7 @@ class ProtocolSessionCloseTest {
 		@Test
 		void dataFramesAfterTheServerSentCloseAreIgnored() {
 			transport().session().close(CloseStatus.NORMAL);
-			receive(HELLO, HEL, LO, FrameBytes.binary(hex("01")).build(), CLOSE_1000);
+			receive(HELLO, HEL, LO, ClientFrame.binary(hex("01")).bytes(), CLOSE_1000);
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "close received:1000");
 		}
 
@@ -223,7 +224,7 @@ class ProtocolSessionCloseTest {
 		@Test
 		void textAfterTheServerSentCloseIsNotCheckedWhileItArrives() {
 			transport().session().close(CloseStatus.NORMAL);
-			byte[] invalidText = FrameBytes.text(hex("ce ba ed a0 80 20 20")).build();
+			byte[] invalidText = ClientFrame.text(hex("ce ba ed a0 80 20 20")).bytes();
 			receive(Arrays.copyOf(invalidText, 10), Arrays.copyOfRange(invalidText, 10, invalidText.length), CLOSE_1000);
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 e8", "close received:1000");
 		}

@@ -2,6 +2,7 @@ package dev.wsboot.protocol;
 
 import java.nio.ByteBuffer;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.Test;
 
 import static dev.wsboot.protocol.FrameBytes.hex;
@@ -10,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for what {@link MessageAssembler} offers beyond {@link ProtocolSession}, whose tests
+ * Tests for what {@link MessageAssembler} offers beyond {@link ProtocolEngine}, whose tests
  * cover the fragmentation and UTF-8 rules through its bytes.
  */
-class MessageAssemblerTest {
+class MessageAssemblerTests {
 
 	private final MessageAssembler assembler = new MessageAssembler(WebSocketLimits.DEFAULTS);
 
@@ -45,7 +46,7 @@ class MessageAssemblerTest {
 	@Test
 	void aPartialControlFrameIsNotChecked() {
 		Rfc6455FrameDecoder decoder = new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS);
-		byte[] ping = FrameBytes.ping(hex("ff fe fd")).build();
+		byte[] ping = ClientFrame.ping(hex("ff fe fd")).bytes();
 		decoder.decode(ByteBuffer.wrap(ping, 0, ping.length - 1));
 		this.assembler.onPartialFrame(decoder);
 		assertThat(this.listener.events()).isEmpty();
@@ -54,7 +55,7 @@ class MessageAssemblerTest {
 	@Test
 	void aPartialTextFrameWithABadByteFailsBeforeItIsComplete() {
 		Rfc6455FrameDecoder decoder = new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS);
-		byte[] text = FrameBytes.text(hex("61 c0 80 62")).build();
+		byte[] text = ClientFrame.text(hex("61 c0 80 62")).bytes();
 		decoder.decode(ByteBuffer.wrap(text, 0, 6 + 2));
 		assertThatExceptionOfType(ProtocolException.class).isThrownBy(() -> this.assembler.onPartialFrame(decoder))
 			.extracting(ProtocolException::closeCode)
@@ -64,7 +65,7 @@ class MessageAssemblerTest {
 	@Test
 	void aPartialContinuationWithNoMessageToContinueFailsBeforeItIsComplete() {
 		Rfc6455FrameDecoder decoder = new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS);
-		byte[] continuation = FrameBytes.continuation("lo").build();
+		byte[] continuation = ClientFrame.continuation("lo").bytes();
 		decoder.decode(ByteBuffer.wrap(continuation, 0, 6));
 		assertThatExceptionOfType(ProtocolException.class).isThrownBy(() -> this.assembler.onPartialFrame(decoder))
 			.extracting(ProtocolException::closeCode)
@@ -74,7 +75,7 @@ class MessageAssemblerTest {
 	@Test
 	void bytesCheckedWhilePartialAreNotCheckedAgainWhenTheFrameCompletes() {
 		Rfc6455FrameDecoder decoder = new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS);
-		byte[] text = FrameBytes.text("€uro").build();
+		byte[] text = ClientFrame.text("€uro").bytes();
 		decoder.decode(ByteBuffer.wrap(text, 0, 6 + 2));
 		this.assembler.onPartialFrame(decoder);
 		Frame frame = decoder.decode(ByteBuffer.wrap(text, 8, text.length - 8));

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link Opcode}.
  */
-class OpcodeTest {
+class OpcodeTests {
 
 	@Nested
 	@DisplayName("§5.2 opcode bits")
@@ -39,7 +39,7 @@ class OpcodeTest {
 
 		@Test
 		void exactlySixOfTheSixteenValuesAreDefined() {
-			long defined = IntStream.range(0, 16).filter(OpcodeTest::isDefined).count();
+			long defined = IntStream.range(0, 16).filter(OpcodeTests::isDefined).count();
 			assertThat(defined).isEqualTo(Opcode.values().length).isEqualTo(6);
 		}
 

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link Utf8Validator}. Case ids are those of the Autobahn test suite's 6.x
  * section, whose UTF-8 samples come from Markus Kuhn's UTF-8 decoder stress test.
  */
-class Utf8ValidatorTest {
+class Utf8ValidatorTests {
 
 	/** Text with characters of every width, ASCII runs longer than the eight-byte fast path. */
 	private static final String MIXED = "ASCII run of twenty! é€𝄞 κόσμε 😀 ünïcødé ... and a tail";
@@ -188,7 +188,7 @@ class Utf8ValidatorTest {
 		}
 
 		@ParameterizedTest(name = "{0}")
-		@MethodSource("dev.wsboot.protocol.Utf8ValidatorTest#lonelyStartCharacters")
+		@MethodSource("dev.wsboot.protocol.Utf8ValidatorTests#lonelyStartCharacters")
 		void lonelyStartCharactersFollowedBySpacesAreRejected(String name, byte[] bytes, int badByte) {
 			assertThat(firstFailingByteFedOneAtATime(bytes)).isEqualTo(badByte);
 		}

@@ -1,4 +1,4 @@
-package dev.wsboot.conformance;
+package dev.wsboot.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code Host}, {@code Upgrade}, {@code Connection}, a random {@code Sec-WebSocket-Key} and
  * version 13. Header names keep their case; setting one replaces it.
  */
-final class UpgradeRequest {
+public final class UpgradeRequest {
 
 	/** RFC 6455 §1.3: the GUID appended to the key before hashing. */
 	private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -38,23 +38,23 @@ final class UpgradeRequest {
 		this.headers.put("Sec-WebSocket-Version", "13");
 	}
 
-	/** A valid upgrade request for {@code path} on the local server at {@code port}. */
-	static UpgradeRequest to(String path, int port) {
+	/** A valid upgrade request for {@code path} (with any query) on the local server at {@code port}. */
+	public static UpgradeRequest to(String path, int port) {
 		return new UpgradeRequest(path, port);
 	}
 
-	UpgradeRequest method(String method) {
+	public UpgradeRequest method(String method) {
 		this.method = method;
 		return this;
 	}
 
 	/** Sets a header, replacing one of the same name. */
-	UpgradeRequest header(String name, String value) {
+	public UpgradeRequest header(String name, String value) {
 		this.headers.put(name, value);
 		return this;
 	}
 
-	UpgradeRequest without(String name) {
+	public UpgradeRequest without(String name) {
 		this.headers.remove(name);
 		return this;
 	}
@@ -63,9 +63,10 @@ final class UpgradeRequest {
 	 * The {@code Sec-WebSocket-Accept} the server must answer with (RFC 6455 §4.2.2): base64
 	 * of the SHA-1 of the key and the protocol's GUID.
 	 */
-	String expectedAccept() {
+	public String expectedAccept() {
 		try {
-			byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((this.key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
+			byte[] sha1 = MessageDigest.getInstance("SHA-1")
+				.digest((this.key + ACCEPT_GUID).getBytes(StandardCharsets.US_ASCII));
 			return Base64.getEncoder().encodeToString(sha1);
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -74,7 +75,7 @@ final class UpgradeRequest {
 	}
 
 	/** The request head as sent: request line, header lines and the blank line. */
-	byte[] bytes() {
+	public byte[] bytes() {
 		StringBuilder head = new StringBuilder(this.method).append(' ').append(this.path).append(" HTTP/1.1\r\n");
 		this.headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
 		return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);

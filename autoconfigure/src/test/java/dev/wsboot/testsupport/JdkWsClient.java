@@ -1,6 +1,8 @@
-package dev.wsboot.operations;
+package dev.wsboot.testsupport;
 
 import java.io.ByteArrayOutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -17,11 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A JDK {@link WebSocket} client for tests that records what the server sends: text and
- * binary messages in order, pings, and the close code. Every wait is bounded by
- * {@link #TIMEOUT} so that a broken server fails a test rather than hanging it.
+ * A client on the JDK's own {@link WebSocket}, for end-to-end tests that the server works
+ * with an implementation it does not share a line with; it records what the server sends:
+ * text and binary messages in order, pings, pongs and the close code. It answers pings by
+ * itself and sends only well-formed frames: for exact bytes, use {@link RawWsClient}. Every
+ * wait is bounded by {@link #TIMEOUT} so that a broken server fails a test rather than
+ * hanging it.
  */
-public final class WsTestClient implements WebSocket.Listener {
+public final class JdkWsClient implements WebSocket.Listener {
 
 	/** The longest any single step waits. A guard against hangs, not a measurement. */
 	public static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -34,6 +39,8 @@ public final class WsTestClient implements WebSocket.Listener {
 
 	private final AtomicInteger pings = new AtomicInteger();
 
+	private final BlockingQueue<byte[]> pongs = new LinkedBlockingQueue<>();
+
 	private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
 
 	private final StringBuilder text = new StringBuilder();
@@ -42,22 +49,28 @@ public final class WsTestClient implements WebSocket.Listener {
 
 	private volatile WebSocket webSocket;
 
-	private WsTestClient() {
+	private JdkWsClient() {
 	}
 
-	/** Opens a connection to {@code ws://localhost:port/path}. */
-	public static WsTestClient connect(int port, String path) throws Exception {
+	/** Opens a connection to {@code path} (with any query) on the loopback address. */
+	public static JdkWsClient connect(int port, String path) throws Exception {
 		return connect(port, path, Map.of());
 	}
 
 	/** Opens a connection, sending these extra headers with the upgrade request. */
-	public static WsTestClient connect(int port, String path, Map<String, String> headers) throws Exception {
-		WsTestClient client = new WsTestClient();
+	public static JdkWsClient connect(int port, String path, Map<String, String> headers) throws Exception {
+		JdkWsClient client = new JdkWsClient();
 		WebSocket.Builder builder = HTTP.newWebSocketBuilder();
 		headers.forEach(builder::header);
-		client.webSocket = builder.buildAsync(URI.create("ws://localhost:" + port + path), client)
+		client.webSocket = builder.buildAsync(URI.create("ws://" + loopback() + ":" + port + path), client)
 			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		return client;
+	}
+
+	/** The loopback address as a URI host: the one {@link TestWsServer} listens on. */
+	private static String loopback() {
+		InetAddress loopback = InetAddress.getLoopbackAddress();
+		return (loopback instanceof Inet6Address) ? "[" + loopback.getHostAddress() + "]" : loopback.getHostAddress();
 	}
 
 	public WebSocket webSocket() {
@@ -85,6 +98,13 @@ public final class WsTestClient implements WebSocket.Listener {
 	public byte[] nextBinary() throws InterruptedException {
 		byte[] next = this.binaries.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		assertThat(next).as("binary message from the server").isNotNull();
+		return next;
+	}
+
+	/** The payload of the next pong from the server. */
+	public byte[] nextPong() throws InterruptedException {
+		byte[] next = this.pongs.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(next).as("pong from the server").isNotNull();
 		return next;
 	}
 
@@ -116,8 +136,13 @@ public final class WsTestClient implements WebSocket.Listener {
 
 	/** Starts the closing handshake with 1000 and waits for the server's reply. */
 	public int close() throws Exception {
+		return close(WebSocket.NORMAL_CLOSURE, "");
+	}
+
+	/** Starts the closing handshake with this code and reason, and waits for the server's reply. */
+	public int close(int code, String reason) throws Exception {
 		if (!this.webSocket.isOutputClosed()) {
-			this.webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			this.webSocket.sendClose(code, reason).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		return awaitCloseCode();
 	}
@@ -149,6 +174,15 @@ public final class WsTestClient implements WebSocket.Listener {
 	@Override
 	public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
 		this.pings.incrementAndGet();
+		webSocket.request(1);
+		return null;
+	}
+
+	@Override
+	public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+		byte[] bytes = new byte[message.remaining()];
+		message.get(bytes);
+		this.pongs.add(bytes);
 		webSocket.request(1);
 		return null;
 	}

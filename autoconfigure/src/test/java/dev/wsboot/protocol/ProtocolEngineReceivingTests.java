@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,12 @@ import static dev.wsboot.protocol.FrameBytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ProtocolSession} and the {@link MessageAssembler} behind it: data
+ * Tests for {@link ProtocolEngine} and the {@link MessageAssembler} behind it: data
  * frames, fragmentation, ping and pong, failing the connection and the message limit.
- * The closing handshake is in {@link ProtocolSessionCloseTest}, UTF-8 in
- * {@link ProtocolSessionUtf8Test}.
+ * The closing handshake is in {@link ProtocolEngineClosingTests}, UTF-8 in
+ * {@link ProtocolEngineUtf8Tests}.
  */
-class ProtocolSessionTest {
+class ProtocolEngineReceivingTests {
 
 	/** RFC 6455 §5.7: a masked text frame "Hello". */
 	static final byte[] HELLO = hex("81 85 37 fa 21 3d 7f 9f 4d 51 58");
@@ -56,7 +57,7 @@ class ProtocolSessionTest {
 
 		@Test
 		void binaryIsDeliveredAsItsBytes() {
-			receive(FrameBytes.binary(hex("00 ff 80 7f")).build());
+			receive(ClientFrame.binary(hex("00 ff 80 7f")).bytes());
 			assertThat(transport().events()).containsExactly("binary:00 ff 80 7f");
 		}
 
@@ -76,14 +77,14 @@ class ProtocolSessionTest {
 		@CsvSource({ "1.1.1, 0", "1.1.2, 125", "1.1.3, 126", "1.1.4, 127", "1.1.5, 128", "1.1.6, 65535", "1.1.7, 65536" })
 		void textOfBoundaryLengthIsDeliveredWhole(String autobahnCase, int length) {
 			String text = "*".repeat(length);
-			assertThat(receive(FrameBytes.text(text).build()).texts()).containsExactly(text);
+			assertThat(receive(ClientFrame.text(text).bytes()).texts()).containsExactly(text);
 		}
 
 		@Test
 		@DisplayName("1.1.8 a text message of 65536 bytes in chops of 997 bytes")
 		void textOf64KiBInChopsOf997BytesIsDeliveredWhole() {
 			String text = "*".repeat(65536);
-			transport().receiveInChunksOf(997, FrameBytes.text(text).build());
+			transport().receiveInChunksOf(997, ClientFrame.text(text).bytes());
 			assertThat(transport().texts()).containsExactly(text);
 		}
 
@@ -91,12 +92,12 @@ class ProtocolSessionTest {
 		@CsvSource({ "1.2.1, 0", "1.2.2, 125", "1.2.3, 126", "1.2.4, 127", "1.2.5, 128", "1.2.6, 65535", "1.2.7, 65536" })
 		void binaryOfBoundaryLengthIsDeliveredWhole(String autobahnCase, int length) {
 			byte[] data = FrameBytes.pattern(length);
-			assertThat(receive(FrameBytes.binary(data).build()).binaries()).singleElement().isEqualTo(data);
+			assertThat(receive(ClientFrame.binary(data).bytes()).binaries()).singleElement().isEqualTo(data);
 		}
 
 		@Test
 		void messagesInOneBufferAreDeliveredInOrder() {
-			byte[] wire = concat(HELLO, FrameBytes.binary(hex("01")).build(), FrameBytes.text("world").build());
+			byte[] wire = concat(HELLO, ClientFrame.binary(hex("01")).bytes(), ClientFrame.text("world").bytes());
 			assertThat(receive(wire).events()).containsExactly("text:Hello", "binary:01", "text:world");
 		}
 
@@ -157,16 +158,16 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("6.1.2 three empty fragments are an empty text message")
 		void threeEmptyFragmentsAreAnEmptyMessage() {
-			receive(FrameBytes.text("").notFinal().build(), FrameBytes.continuation("").notFinal().build(),
-					FrameBytes.continuation("").build());
+			receive(ClientFrame.text("").notFinal().bytes(), ClientFrame.continuation("").notFinal().bytes(),
+					ClientFrame.continuation("").bytes());
 			assertThat(transport().events()).containsExactly("text:");
 		}
 
 		@Test
 		@DisplayName("6.1.3 empty first and last fragments around a non-empty one")
 		void emptyFirstAndLastFragmentsAroundANonEmptyOne() {
-			receive(FrameBytes.text("").notFinal().build(), FrameBytes.continuation("middle").notFinal().build(),
-					FrameBytes.continuation("").build());
+			receive(ClientFrame.text("").notFinal().bytes(), ClientFrame.continuation("middle").notFinal().bytes(),
+					ClientFrame.continuation("").bytes());
 			assertThat(transport().events()).containsExactly("text:middle");
 		}
 
@@ -190,13 +191,13 @@ class ProtocolSessionTest {
 		void fiveFragmentsWithTwoPingsBetweenThem() {
 			String ping1 = hex(utf8("pongme 1!"));
 			String ping2 = hex(utf8("pongme 2!"));
-			receive(FrameBytes.text("fragment1").notFinal().build(),
-					FrameBytes.continuation("fragment2").notFinal().build(),
-					FrameBytes.ping(utf8("pongme 1!")).build(),
-					FrameBytes.continuation("fragment3").notFinal().build(),
-					FrameBytes.continuation("fragment4").notFinal().build(),
-					FrameBytes.ping(utf8("pongme 2!")).build(),
-					FrameBytes.continuation("fragment5").build());
+			receive(ClientFrame.text("fragment1").notFinal().bytes(),
+					ClientFrame.continuation("fragment2").notFinal().bytes(),
+					ClientFrame.ping(utf8("pongme 1!")).bytes(),
+					ClientFrame.continuation("fragment3").notFinal().bytes(),
+					ClientFrame.continuation("fragment4").notFinal().bytes(),
+					ClientFrame.ping(utf8("pongme 2!")).bytes(),
+					ClientFrame.continuation("fragment5").bytes());
 			assertThat(transport().events()).containsExactly("sent PONG:" + ping1, "ping:" + ping1,
 					"sent PONG:" + ping2, "ping:" + ping2, "text:fragment1fragment2fragment3fragment4fragment5");
 		}
@@ -209,21 +210,21 @@ class ProtocolSessionTest {
 
 		@Test
 		void aMessageAfterAFragmentedOneIsItsOwn() {
-			receive(HEL, LO, FrameBytes.binary(hex("02")).notFinal().build(), FrameBytes.continuation(hex("03")).build());
+			receive(HEL, LO, ClientFrame.binary(hex("02")).notFinal().bytes(), ClientFrame.continuation(hex("03")).bytes());
 			assertThat(transport().events()).containsExactly("text:Hello", "binary:02 03");
 		}
 
 		@Test
 		@DisplayName("5.9 a final continuation with nothing to continue is a protocol error")
 		void finalContinuationWithNothingToContinueIsAProtocolError() {
-			receive(concat(FrameBytes.continuation("non-continuation payload").build(), HELLO));
+			receive(concat(ClientFrame.continuation("non-continuation payload").bytes(), HELLO));
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 			assertThat(transport().texts()).isEmpty();
 		}
 
 		@Test
 		void continuationWithNothingToContinueIsAnsweredWithAClosePayloadStarting03Ea() {
-			receive(FrameBytes.continuation("lo").build());
+			receive(ClientFrame.continuation("lo").bytes());
 			RecordingTransport.SentFrame close = transport().sent().get(0);
 			assertThat(close.opcode()).isEqualTo(Opcode.CLOSE);
 			assertThat(Arrays.copyOf(close.payload(), 2)).inHexadecimal().containsExactly(hex("03 ea"));
@@ -233,7 +234,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("5.12 a non-final continuation with nothing to continue is a protocol error")
 		void nonFinalContinuationWithNothingToContinueIsAProtocolError() {
-			receive(FrameBytes.continuation("non-continuation payload").notFinal().build(), HELLO);
+			receive(ClientFrame.continuation("non-continuation payload").notFinal().bytes(), HELLO);
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 			assertThat(transport().texts()).isEmpty();
 		}
@@ -241,8 +242,8 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("5.15 a continuation after a completed message is a protocol error")
 		void continuationAfterACompletedMessageIsAProtocolError() {
-			receive(concat(FrameBytes.text("fragment1").notFinal().build(), FrameBytes.continuation("fragment2").build(),
-					FrameBytes.continuation("fragment3").notFinal().build(), FrameBytes.continuation("fragment4").build()));
+			receive(concat(ClientFrame.text("fragment1").notFinal().bytes(), ClientFrame.continuation("fragment2").bytes(),
+					ClientFrame.continuation("fragment3").notFinal().bytes(), ClientFrame.continuation("fragment4").bytes()));
 			assertThat(transport().texts()).containsExactly("fragment1fragment2");
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 		}
@@ -250,20 +251,20 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("5.18 a new text frame while a text message is open is a protocol error")
 		void newTextWhileAMessageIsOpenIsAProtocolError() {
-			receive(FrameBytes.text("fragment1").notFinal().build(), FrameBytes.text("fragment2").build());
+			receive(ClientFrame.text("fragment1").notFinal().bytes(), ClientFrame.text("fragment2").bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 			assertThat(transport().texts()).isEmpty();
 		}
 
 		@Test
 		void newBinaryWhileATextMessageIsOpenIsAProtocolError() {
-			receive(HEL, FrameBytes.binary(hex("01")).build());
+			receive(HEL, ClientFrame.binary(hex("01")).bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 		}
 
 		@Test
 		void newTextWhileABinaryMessageIsOpenIsAProtocolError() {
-			receive(FrameBytes.binary(hex("01")).notFinal().build(), HELLO);
+			receive(ClientFrame.binary(hex("01")).notFinal().bytes(), HELLO);
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 		}
 
@@ -282,7 +283,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("2.2 a ping with a text payload is answered with the same payload")
 		void pingWithTextPayloadIsAnsweredWithTheSamePayload() {
-			receive(FrameBytes.ping(utf8("Hello, world!")).build());
+			receive(ClientFrame.ping(utf8("Hello, world!")).bytes());
 			assertThat(transport().sent()).singleElement().satisfies((pong) -> {
 				assertThat(pong.opcode()).isEqualTo(Opcode.PONG);
 				assertThat(pong.payload()).asString().isEqualTo("Hello, world!");
@@ -292,7 +293,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("2.3 a ping with a binary payload is answered with the same bytes")
 		void pingWithBinaryPayloadIsAnsweredWithTheSameBytes() {
-			receive(FrameBytes.ping(hex("00 ff fe fd fc fb 00 ff")).build());
+			receive(ClientFrame.ping(hex("00 ff fe fd fc fb 00 ff")).bytes());
 			assertThat(transport().events()).containsExactly("sent PONG:00 ff fe fd fc fb 00 ff",
 					"ping:00 ff fe fd fc fb 00 ff");
 		}
@@ -301,7 +302,7 @@ class ProtocolSessionTest {
 		@DisplayName("2.4 a ping of 125 bytes is echoed exactly")
 		void pingOf125BytesIsEchoedExactly() {
 			byte[] payload = FrameBytes.pattern(125);
-			receive(FrameBytes.ping(payload).build());
+			receive(ClientFrame.ping(payload).bytes());
 			assertThat(transport().sent()).singleElement()
 				.satisfies((pong) -> assertThat(pong.payload()).inHexadecimal().containsExactly(payload));
 		}
@@ -309,7 +310,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("2.5 a ping of 126 bytes is a protocol error and is not answered")
 		void pingOf126BytesIsAProtocolError() {
-			receive(FrameBytes.ping(FrameBytes.pattern(126)).build());
+			receive(ClientFrame.ping(FrameBytes.pattern(126)).bytes());
 			transport().assertFailedWith(CloseCodes.PROTOCOL_ERROR);
 			assertThat(transport().sent()).noneMatch((frame) -> frame.opcode() == Opcode.PONG);
 		}
@@ -318,7 +319,7 @@ class ProtocolSessionTest {
 		@DisplayName("2.6 a ping of 125 bytes fed one byte at a time is echoed exactly")
 		void pingOf125BytesFedOneByteAtATimeIsEchoedExactly() {
 			byte[] payload = FrameBytes.pattern(125);
-			transport().receiveOneByteAtATime(FrameBytes.ping(payload).build());
+			transport().receiveOneByteAtATime(ClientFrame.ping(payload).bytes());
 			assertThat(transport().sent()).singleElement()
 				.satisfies((pong) -> assertThat(pong.payload()).isEqualTo(payload));
 		}
@@ -338,7 +339,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("2.9 a pong then a ping: only the ping is answered")
 		void pongThenPingOnlyThePingIsAnswered() {
-			receive(FrameBytes.pong(utf8("ping payload")).build(), FrameBytes.ping(utf8("ping payload")).build());
+			receive(ClientFrame.pong(utf8("ping payload")).bytes(), ClientFrame.ping(utf8("ping payload")).bytes());
 			assertThat(transport().events()).containsExactly("pong:" + hex(utf8("ping payload")),
 					"sent PONG:" + hex(utf8("ping payload")), "ping:" + hex(utf8("ping payload")));
 		}
@@ -365,7 +366,7 @@ class ProtocolSessionTest {
 
 		private static byte[][] tenPings() {
 			return Arrays.stream(tenPayloads())
-				.map((payload) -> FrameBytes.ping(utf8(payload)).build())
+				.map((payload) -> ClientFrame.ping(utf8(payload)).bytes())
 				.toArray(byte[][]::new);
 		}
 
@@ -402,7 +403,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("3.2 a text, then a text with RSV=2, then a ping: the first text is delivered, then the close")
 		void messageBeforeABadFrameInTheSameBufferIsDeliveredFirst() {
-			receive(concat(HELLO, FrameBytes.text("Hello").rsv(2).build(), PING_HELLO));
+			receive(concat(HELLO, ClientFrame.text("Hello").rsv(2).bytes(), PING_HELLO));
 			assertThat(transport().events()).containsExactly("text:Hello", "sent CLOSE:03 ea +reason",
 					"protocol error:1002");
 		}
@@ -410,7 +411,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("3.4 a text, then a text with RSV=4 fed one byte at a time, then a ping")
 		void messageBeforeABadFrameFedOneByteAtATimeIsDeliveredFirst() {
-			transport().receiveOneByteAtATime(concat(HELLO, FrameBytes.text("Hello").rsv(4).build(), PING_HELLO));
+			transport().receiveOneByteAtATime(concat(HELLO, ClientFrame.text("Hello").rsv(4).bytes(), PING_HELLO));
 			assertThat(transport().events()).containsExactly("text:Hello", "sent CLOSE:03 ea +reason",
 					"protocol error:1002");
 		}
@@ -418,7 +419,7 @@ class ProtocolSessionTest {
 		@Test
 		@DisplayName("4.1.3 a text, then reserved opcode 5, then a ping: the text is delivered, then the close")
 		void messageBeforeAReservedOpcodeIsDeliveredFirst() {
-			receive(concat(HELLO, FrameBytes.frame(5, new byte[0]).build(), PING_HELLO));
+			receive(concat(HELLO, ClientFrame.of(5, new byte[0]).bytes(), PING_HELLO));
 			assertThat(transport().events()).containsExactly("text:Hello", "sent CLOSE:03 ea +reason",
 					"protocol error:1002");
 		}
@@ -432,7 +433,7 @@ class ProtocolSessionTest {
 
 		@Test
 		void nothingIsReadAfterAFailure() {
-			receive(concat(FrameBytes.continuation("x").build(), HELLO, PING_HELLO));
+			receive(concat(ClientFrame.continuation("x").bytes(), HELLO, PING_HELLO));
 			receive(HELLO, PING_HELLO, CLOSE_1000);
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 ea +reason", "protocol error:1002");
 		}
@@ -440,13 +441,13 @@ class ProtocolSessionTest {
 		@Test
 		void aFailureAfterTheServerSentCloseSendsNoSecondClose() {
 			transport().session().close(CloseStatus.GOING_AWAY);
-			receive(FrameBytes.text("x").rsv(1).build());
+			receive(ClientFrame.text("x").rsv(1).bytes());
 			assertThat(transport().events()).containsExactly("sent CLOSE:03 e9", "protocol error:1002");
 		}
 
 		@Test
 		void theCloseReasonIsTheErrorMessageCutToFit() {
-			receive(FrameBytes.frame(0xB, new byte[0]).build());
+			receive(ClientFrame.of(0xB, new byte[0]).bytes());
 			byte[] payload = transport().sent().get(0).payload();
 			assertThat(payload.length).isLessThanOrEqualTo(125);
 			assertThat(new String(payload, 2, payload.length - 2)).isEqualTo(transport().errors().get(0).getMessage());
@@ -486,14 +487,14 @@ class ProtocolSessionTest {
 		@Test
 		void singleFrameOverTheMessageLimitIsTooBig() {
 			useLimits(new WebSocketLimits(1000, 300));
-			receive(FrameBytes.binary(FrameBytes.pattern(301)).build());
+			receive(ClientFrame.binary(FrameBytes.pattern(301)).bytes());
 			transport().assertFailedWith(CloseCodes.MESSAGE_TOO_BIG);
 		}
 
 		@Test
 		void frameOverTheFrameLimitIsAnsweredWithAClosePayloadStarting03F1() {
 			useLimits(new WebSocketLimits(200, 1000));
-			receive(FrameBytes.binary(new byte[0]).declaredLength(201).header());
+			receive(ClientFrame.binary(new byte[0]).declaredLength(201).header());
 			transport().assertFailedWith(CloseCodes.MESSAGE_TOO_BIG);
 			assertThat(Arrays.copyOf(transport().sent().get(0).payload(), 2)).inHexadecimal()
 				.containsExactly(hex("03 f1"));
@@ -514,11 +515,11 @@ class ProtocolSessionTest {
 		@Test
 		void aConversationGivesTheSameEventsFedWholeOneByteAtATimeOrSplitAnywhere() {
 			byte[] conversation = concat(HELLO, HEL, PING_HELLO, PONG_HELLO, LO,
-					FrameBytes.binary(FrameBytes.pattern(300)).maskingKey(0x0BADF00D).build(),
-					FrameBytes.text(utf8("κό")).notFinal().build(),
-					FrameBytes.continuation(hex("cf")).notFinal().build(),
-					FrameBytes.continuation(hex("83 ce bc ce b5")).build(),
-					FrameBytes.text("€".repeat(50)).build(), CLOSE_1000, HELLO);
+					ClientFrame.binary(FrameBytes.pattern(300)).maskingKey(0x0BADF00D).bytes(),
+					ClientFrame.text(utf8("κό")).notFinal().bytes(),
+					ClientFrame.continuation(hex("cf")).notFinal().bytes(),
+					ClientFrame.continuation(hex("83 ce bc ce b5")).bytes(),
+					ClientFrame.text("€".repeat(50)).bytes(), CLOSE_1000, HELLO);
 			assertSameEventsHoweverSplit(conversation, List.of("text:Hello", "sent PONG:48 65 6c 6c 6f",
 					"ping:48 65 6c 6c 6f", "pong:48 65 6c 6c 6f", "text:Hello", "binary:(300 bytes)", "text:κόσμε",
 					"text:" + "€".repeat(50), "sent CLOSE:03 e8", "close received:1000"));
@@ -526,8 +527,8 @@ class ProtocolSessionTest {
 
 		@Test
 		void aFailingConversationGivesTheSameEventsHoweverSplit() {
-			byte[] conversation = concat(HELLO, FrameBytes.text(hex("ce ba e1 bd")).notFinal().build(),
-					FrameBytes.continuation(hex("b9 ed a0 80")).build(), HELLO);
+			byte[] conversation = concat(HELLO, ClientFrame.text(hex("ce ba e1 bd")).notFinal().bytes(),
+					ClientFrame.continuation(hex("b9 ed a0 80")).bytes(), HELLO);
 			assertSameEventsHoweverSplit(conversation,
 					List.of("text:Hello", "sent CLOSE:03 ef +reason", "protocol error:1007"));
 		}

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link WebSocketLimits}.
  */
-class WebSocketLimitsTest {
+class WebSocketLimitsTests {
 
 	@Test
 	void defaultsAreOneMebibyteForFramesAndMessages() {

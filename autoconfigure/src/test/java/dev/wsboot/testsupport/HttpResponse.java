@@ -1,4 +1,4 @@
-package dev.wsboot.conformance;
+package dev.wsboot.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,18 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An HTTP response as {@link RawWebSocket} read it: the handshake's answer.
+ * An HTTP response as {@link RawWsClient} read it: the answer to an upgrade request.
  *
  * @param status the status code of the status line
  * @param headers the header values by lower-case name, in the order received
- * @param body the body, as long as {@code Content-Length} said; empty for a 101
+ * @param body the body, as long as {@code Content-Length} said; empty when only the head was read
  */
-record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
+public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
-	/** Parses a status line and the header lines after it. */
+	/** Parses a status line and the header lines after it; fails the test on a malformed one. */
 	static HttpResponse parseHead(List<String> lines) {
 		assertThat(lines).as("response head").isNotEmpty();
 		String statusLine = lines.get(0);
@@ -34,12 +36,12 @@ record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) 
 	}
 
 	/** The first value of a header, or {@code null}; the name is matched ignoring case. */
-	String header(String name) {
+	public @Nullable String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
 		return (values != null) ? values.get(0) : null;
 	}
 
-	String bodyText() {
+	public String bodyText() {
 		return new String(this.body, StandardCharsets.UTF_8);
 	}
 

@@ -10,9 +10,11 @@ import dev.wsboot.server.WsSessionRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link WsServer} that pretends to listen on a fixed port.
+ * A {@link WsServer} that pretends to listen on a fixed port and counts its stops, for the
+ * lifecycle tests of the Spring glue; it opens no socket. The real server for tests is
+ * {@link dev.wsboot.testsupport.TestWsServer}.
  */
-class TestWsServer implements WsServer {
+class FakeWsServer implements WsServer {
 
 	private final int port;
 
@@ -20,7 +22,7 @@ class TestWsServer implements WsServer {
 
 	int stops;
 
-	TestWsServer(int port) {
+	FakeWsServer(int port) {
 		this.port = port;
 	}
 

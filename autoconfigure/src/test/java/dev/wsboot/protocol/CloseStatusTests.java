@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Tests for {@link CloseStatus} and {@link CloseCodes}.
  */
-class CloseStatusTest {
+class CloseStatusTests {
 
 	@Nested
 	@DisplayName("§7.4.1 codes that may appear in a close frame")

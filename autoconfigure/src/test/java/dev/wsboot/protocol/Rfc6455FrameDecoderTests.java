@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,18 +16,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.wsboot.protocol.FrameBytes.LengthForm;
+import dev.wsboot.testsupport.ClientFrame.LengthForm;
 
 import static dev.wsboot.protocol.FrameBytes.concat;
 import static dev.wsboot.protocol.FrameBytes.hex;
-import static dev.wsboot.protocol.FrameBytes.xorMask;
+import static dev.wsboot.testsupport.ClientFrame.mask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link Rfc6455FrameDecoder}: client frames in, as bytes stated on the wire.
  */
-class Rfc6455FrameDecoderTest {
+class Rfc6455FrameDecoderTests {
 
 	/** The RFC's masking key, {@code 37 fa 21 3d}, as it follows the length. */
 	private static final String KEY = "37 fa 21 3d";
@@ -62,7 +63,7 @@ class Rfc6455FrameDecoderTest {
 		@Test
 		void maskedBinaryOf256BytesWithA16BitLength() {
 			byte[] payload = FrameBytes.pattern(256);
-			Frame frame = decodeOne(concat(hex("82 fe 01 00 " + KEY), xorMask(payload, FrameBytes.RFC_MASKING_KEY)));
+			Frame frame = decodeOne(concat(hex("82 fe 01 00 " + KEY), mask(payload, ClientFrame.RFC_MASKING_KEY)));
 			assertThat(frame.opcode()).isEqualTo(Opcode.BINARY);
 			assertThat(frame.payload()).isEqualTo(payload);
 		}
@@ -71,7 +72,7 @@ class Rfc6455FrameDecoderTest {
 		void maskedBinaryOf64KiBWithA64BitLength() {
 			byte[] payload = FrameBytes.pattern(65536);
 			Frame frame = decodeOne(
-					concat(hex("82 ff 00 00 00 00 00 01 00 00 " + KEY), xorMask(payload, FrameBytes.RFC_MASKING_KEY)));
+					concat(hex("82 ff 00 00 00 00 00 01 00 00 " + KEY), mask(payload, ClientFrame.RFC_MASKING_KEY)));
 			assertThat(frame.opcode()).isEqualTo(Opcode.BINARY);
 			assertThat(frame.payload()).isEqualTo(payload);
 		}
@@ -99,8 +100,8 @@ class Rfc6455FrameDecoderTest {
 				"1048576 | 82 ff 00 00 00 00 00 10 00 00" })
 		void boundaryLengthIsDecodedFromItsForm(int length, String header) {
 			byte[] payload = FrameBytes.pattern(length);
-			byte[] wire = concat(hex(header + " " + KEY), xorMask(payload, FrameBytes.RFC_MASKING_KEY));
-			assertThat(FrameBytes.binary(payload).build()).as("the test helper agrees").isEqualTo(wire);
+			byte[] wire = concat(hex(header + " " + KEY), mask(payload, ClientFrame.RFC_MASKING_KEY));
+			assertThat(ClientFrame.binary(payload).bytes()).as("the test helper agrees").isEqualTo(wire);
 			Frame frame = decodeOne(wire);
 			assertThat(frame.payload()).hasSize(length).isEqualTo(payload);
 		}
@@ -109,7 +110,7 @@ class Rfc6455FrameDecoderTest {
 		@CsvSource({ "5, SIXTEEN_BIT", "5, SIXTY_FOUR_BIT", "125, SIXTEEN_BIT", "300, SIXTY_FOUR_BIT" })
 		void lengthInALongerFormThanNeededIsAccepted(int length, LengthForm form) {
 			byte[] payload = FrameBytes.pattern(length);
-			Frame frame = decodeOne(FrameBytes.binary(payload).lengthForm(form).build());
+			Frame frame = decodeOne(ClientFrame.binary(payload).lengthForm(form).bytes());
 			assertThat(frame.payload()).isEqualTo(payload);
 		}
 
@@ -122,15 +123,15 @@ class Rfc6455FrameDecoderTest {
 		void anyMaskingKeyIsAccepted() {
 			for (int key : new int[] { 0, 0xFFFFFFFF, 0x80808080, 0x7F7F7F7F }) {
 				byte[] payload = FrameBytes.pattern(33);
-				assertThat(decodeOne(FrameBytes.binary(payload).maskingKey(key).build()).payload()).as("key %08x", key)
+				assertThat(decodeOne(ClientFrame.binary(payload).maskingKey(key).bytes()).payload()).as("key %08x", key)
 					.isEqualTo(payload);
 			}
 		}
 
 		@Test
 		void finIsReportedAsSent() {
-			assertThat(decodeOne(FrameBytes.binary(new byte[1]).notFinal().build()).fin()).isFalse();
-			assertThat(decodeOne(FrameBytes.binary(new byte[1]).build()).fin()).isTrue();
+			assertThat(decodeOne(ClientFrame.binary(new byte[1]).notFinal().bytes()).fin()).isFalse();
+			assertThat(decodeOne(ClientFrame.binary(new byte[1]).bytes()).fin()).isTrue();
 		}
 
 	}
@@ -140,7 +141,7 @@ class Rfc6455FrameDecoderTest {
 	class Incremental {
 
 		@ParameterizedTest(name = "{0}")
-		@MethodSource("dev.wsboot.protocol.Rfc6455FrameDecoderTest#vectors")
+		@MethodSource("dev.wsboot.protocol.Rfc6455FrameDecoderTests#vectors")
 		void vectorFedOneByteAtATimeYieldsTheSameFrame(String name, byte[] wire) {
 			List<String> whole = decodeAll(wire);
 			useLimits(WebSocketLimits.DEFAULTS);
@@ -182,7 +183,7 @@ class Rfc6455FrameDecoderTest {
 
 		@Test
 		void nullMeansEveryByteOfTheBufferWasTaken() {
-			byte[] wire = FrameBytes.text("Hello, world").build();
+			byte[] wire = ClientFrame.text("Hello, world").bytes();
 			for (int prefix = 0; prefix < wire.length; prefix++) {
 				Rfc6455FrameDecoder fresh = new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS);
 				ByteBuffer in = ByteBuffer.wrap(wire, 0, prefix);
@@ -245,7 +246,7 @@ class Rfc6455FrameDecoderTest {
 
 		@Test
 		void aLargeDeclaredFrameCostsNothingUntilItsBytesArrive() {
-			byte[] header = FrameBytes.binary(new byte[0]).declaredLength(1 << 20).header();
+			byte[] header = ClientFrame.binary(new byte[0]).declaredLength(1 << 20).header();
 			assertThat(decoder().decode(ByteBuffer.wrap(header))).isNull();
 			assertThat(decoder().partialOpcode()).isEqualTo(Opcode.BINARY);
 			assertThat(decoder().partialLength()).isZero();
@@ -254,7 +255,7 @@ class Rfc6455FrameDecoderTest {
 
 		@Test
 		void thePartialPayloadGrowsWithWhatArrivesNotWithTheDeclaredLength() {
-			byte[] wire = FrameBytes.binary(FrameBytes.pattern(1 << 20)).build();
+			byte[] wire = ClientFrame.binary(FrameBytes.pattern(1 << 20)).bytes();
 			assertThat(decoder().decode(ByteBuffer.wrap(wire, 0, 14 + 100))).isNull();
 			assertThat(decoder().partialLength()).isEqualTo(100);
 			assertThat(decoder().partialPayload().length).isLessThanOrEqualTo(4096);
@@ -265,7 +266,7 @@ class Rfc6455FrameDecoderTest {
 		@Test
 		void oneByteOfADeclared64KiBFrameCostsAFewHundredBytes() {
 			// The hostile pattern: a header declaring 65,535 bytes, the key, and one byte.
-			byte[] wire = FrameBytes.binary(FrameBytes.pattern(65_535)).build();
+			byte[] wire = ClientFrame.binary(FrameBytes.pattern(65_535)).bytes();
 			assertThat(decoder().decode(ByteBuffer.wrap(wire, 0, 8 + 1))).isNull();
 			assertThat(decoder().partialLength()).isEqualTo(1);
 			assertThat(decoder().partialPayload().length).isLessThanOrEqualTo(256);
@@ -295,8 +296,8 @@ class Rfc6455FrameDecoderTest {
 
 		@Test
 		void aFramePayloadIsNotReusedForTheNextFrame() {
-			byte[] first = FrameBytes.binary(FrameBytes.pattern(300)).build();
-			byte[] second = FrameBytes.binary(new byte[300]).maskingKey(0x11223344).build();
+			byte[] first = ClientFrame.binary(FrameBytes.pattern(300)).bytes();
+			byte[] second = ClientFrame.binary(new byte[300]).maskingKey(0x11223344).bytes();
 			decoder().decode(ByteBuffer.wrap(first, 0, 100));
 			Frame frame = decoder().decode(ByteBuffer.wrap(first, 100, first.length - 100));
 			decoder().decode(ByteBuffer.wrap(second, 0, 200));
@@ -312,14 +313,14 @@ class Rfc6455FrameDecoderTest {
 
 		@Test
 		void unmaskedClientFrameFailsOnItsSecondByte() {
-			assertFailsOnByte(CloseCodes.PROTOCOL_ERROR, FrameBytes.text("Hello").unmasked().build(), 1);
+			assertFailsOnByte(CloseCodes.PROTOCOL_ERROR, ClientFrame.text("Hello").unmasked().bytes(), 1);
 		}
 
 		@ParameterizedTest(name = "{0} RSV={1} on a {2} frame is a protocol error")
 		@CsvSource({ "3.1, 1, TEXT", "3.2, 2, TEXT", "3.3, 3, TEXT", "3.4, 4, TEXT", "3.5, 5, BINARY", "3.6, 6, PING",
 				"3.7, 7, CLOSE" })
 		void reservedBitsWithoutAnExtensionAreAProtocolError(String autobahnCase, int rsv, Opcode opcode) {
-			byte[] wire = FrameBytes.frame(opcode, new byte[0]).rsv(rsv).build();
+			byte[] wire = ClientFrame.of(opcode.bits(), new byte[0]).rsv(rsv).bytes();
 			assertFailsOnByte(CloseCodes.PROTOCOL_ERROR, wire, 1);
 		}
 
@@ -333,7 +334,7 @@ class Rfc6455FrameDecoderTest {
 		@CsvSource({ "4.1.1, 3", "4.1.2, 4", "4.1.3, 5", "4.1.4, 6", "4.1.5, 7", "4.2.1, B", "4.2.2, C", "4.2.3, D",
 				"4.2.4, E", "4.2.5, F" })
 		void reservedOpcodeIsAProtocolError(String autobahnCase, String opcode) {
-			byte[] wire = FrameBytes.frame(Integer.parseInt(opcode, 16), FrameBytes.utf8("reserved")).build();
+			byte[] wire = ClientFrame.of(Integer.parseInt(opcode, 16), FrameBytes.utf8("reserved")).bytes();
 			assertFailsOnByte(CloseCodes.PROTOCOL_ERROR, wire, 1);
 		}
 
@@ -364,7 +365,7 @@ class Rfc6455FrameDecoderTest {
 
 		@Test
 		void aPingOf125BytesIsTheLargestAccepted() {
-			assertThat(decodeOne(FrameBytes.ping(FrameBytes.pattern(125)).build()).payload()).hasSize(125);
+			assertThat(decodeOne(ClientFrame.ping(FrameBytes.pattern(125)).bytes()).payload()).hasSize(125);
 		}
 
 	}
@@ -376,7 +377,7 @@ class Rfc6455FrameDecoderTest {
 		@ParameterizedTest(name = "declared length {0}")
 		@ValueSource(longs = { Long.MAX_VALUE, 1L << 31, (1L << 31) - 1, (1L << 32) + 5, (1 << 20) + 1 })
 		void headerDeclaringMoreThanTheLimitFailsBeforeAnyPayload(long declared) {
-			byte[] header = FrameBytes.binary(new byte[0]).declaredLength(declared).header();
+			byte[] header = ClientFrame.binary(new byte[0]).declaredLength(declared).header();
 			assertFailsWith(CloseCodes.MESSAGE_TOO_BIG, header);
 			assertThat(decoder().partialPayload()).as("nothing allocated").isEmpty();
 			assertThat(decoder().partialLength()).isZero();
@@ -391,7 +392,7 @@ class Rfc6455FrameDecoderTest {
 		@Test
 		void frameOfExactlyTheLimitIsAccepted() {
 			useLimits(new WebSocketLimits(200, 200));
-			assertThat(decodeOne(FrameBytes.binary(FrameBytes.pattern(200)).build()).payload()).hasSize(200);
+			assertThat(decodeOne(ClientFrame.binary(FrameBytes.pattern(200)).bytes()).payload()).hasSize(200);
 		}
 
 		@Test
@@ -403,7 +404,7 @@ class Rfc6455FrameDecoderTest {
 		@Test
 		void theSmallestLimitStillAdmitsEveryControlFrame() {
 			useLimits(new WebSocketLimits(125, 125));
-			assertThat(decodeOne(FrameBytes.close(FrameBytes.pattern(125)).build()).payload()).hasSize(125);
+			assertThat(decodeOne(ClientFrame.close(FrameBytes.pattern(125)).bytes()).payload()).hasSize(125);
 		}
 
 		@Test
@@ -423,13 +424,13 @@ class Rfc6455FrameDecoderTest {
 				Arguments.of("masked pong Hello", hex("8a 85 37 fa 21 3d 7f 9f 4d 51 58")),
 				Arguments.of("empty text", hex("81 80 " + KEY)),
 				Arguments.of("close 1000", hex("88 82 37 fa 21 3d 34 12")),
-				Arguments.of("binary of 125 bytes", FrameBytes.binary(FrameBytes.pattern(125)).build()),
-				Arguments.of("binary of 126 bytes", FrameBytes.binary(FrameBytes.pattern(126)).build()),
+				Arguments.of("binary of 125 bytes", ClientFrame.binary(FrameBytes.pattern(125)).bytes()),
+				Arguments.of("binary of 126 bytes", ClientFrame.binary(FrameBytes.pattern(126)).bytes()),
 				Arguments.of("binary of 256 bytes",
-						concat(hex("82 fe 01 00 " + KEY), xorMask(FrameBytes.pattern(256), FrameBytes.RFC_MASKING_KEY))),
-				Arguments.of("binary of 65535 bytes", FrameBytes.binary(FrameBytes.pattern(65535)).build()),
+						concat(hex("82 fe 01 00 " + KEY), mask(FrameBytes.pattern(256), ClientFrame.RFC_MASKING_KEY))),
+				Arguments.of("binary of 65535 bytes", ClientFrame.binary(FrameBytes.pattern(65535)).bytes()),
 				Arguments.of("binary of 65536 bytes", concat(hex("82 ff 00 00 00 00 00 01 00 00 " + KEY),
-						xorMask(FrameBytes.pattern(65536), FrameBytes.RFC_MASKING_KEY))));
+						mask(FrameBytes.pattern(65536), ClientFrame.RFC_MASKING_KEY))));
 	}
 
 	/** Eight frames, short enough to split at every position. */
@@ -437,7 +438,7 @@ class Rfc6455FrameDecoderTest {
 		return concat(hex("81 85 37 fa 21 3d 7f 9f 4d 51 58"), hex("01 83 37 fa 21 3d 7f 9f 4d"),
 				hex("89 85 37 fa 21 3d 7f 9f 4d 51 58"), hex("80 82 37 fa 21 3d 5b 95"),
 				hex("8a 85 37 fa 21 3d 7f 9f 4d 51 58"), hex("81 80 " + KEY),
-				FrameBytes.binary(FrameBytes.pattern(256)).maskingKey(0x01020304).build(),
+				ClientFrame.binary(FrameBytes.pattern(256)).maskingKey(0x01020304).bytes(),
 				hex("88 82 37 fa 21 3d 34 12"));
 	}
 

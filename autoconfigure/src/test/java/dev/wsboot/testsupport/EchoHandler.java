@@ -1,10 +1,10 @@
-package dev.wsboot.hardening;
+package dev.wsboot.testsupport;
 
 import dev.wsboot.server.WsHandler;
 import dev.wsboot.server.WsSession;
 
-/** Sends every message back as it came. */
-class EchoHandler implements WsHandler {
+/** Sends every message back as it came: text as text, binary as binary. */
+public class EchoHandler implements WsHandler {
 
 	@Override
 	public void onText(WsSession session, String text) {

@@ -3,6 +3,7 @@ package dev.wsboot.protocol;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link Rfc6455FrameCodec}.
  */
-class Rfc6455FrameCodecTest {
+class Rfc6455FrameCodecTests {
 
 	private final FrameCodec codec = new Rfc6455FrameCodec();
 
@@ -45,7 +46,7 @@ class Rfc6455FrameCodecTest {
 	@Test
 	void decoderEnforcesTheLimitsItWasGiven() {
 		FrameDecoder decoder = this.codec.newDecoder(new WebSocketLimits(125, 125));
-		ByteBuffer header = ByteBuffer.wrap(FrameBytes.binary(new byte[0]).declaredLength(126).header());
+		ByteBuffer header = ByteBuffer.wrap(ClientFrame.binary(new byte[0]).declaredLength(126).header());
 		assertThatExceptionOfType(ProtocolException.class)
 			.isThrownBy(() -> decoder.decode(header))
 			.extracting(ProtocolException::closeCode)
@@ -71,7 +72,7 @@ class Rfc6455FrameCodecTest {
 		header[1] |= (byte) 0x80;
 		byte[] key = ByteBuffer.allocate(4).putInt(maskingKey).array();
 		byte[] payload = Arrays.copyOfRange(serverFrame, headerLength, serverFrame.length);
-		return FrameBytes.concat(header, key, FrameBytes.xorMask(payload, maskingKey));
+		return FrameBytes.concat(header, key, ClientFrame.mask(payload, maskingKey));
 	}
 
 }

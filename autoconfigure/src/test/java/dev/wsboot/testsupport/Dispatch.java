@@ -1,12 +1,12 @@
-package dev.wsboot.conformance;
+package dev.wsboot.testsupport;
 
 import java.util.Locale;
 
 /**
- * The two ways the server runs handler calls. Ordering bugs differ between them, so every
- * behavioural test runs in both; each has its own echo route on {@link ConformanceServer}.
+ * The two ways the server runs handler calls. Ordering bugs differ between them, so a test
+ * of behaviour runs in both; {@link TestWsServer} has an echo route for each.
  */
-enum Dispatch {
+public enum Dispatch {
 
 	/** On the worker executor, for handlers that may block ({@code nonBlocking = false}). */
 	WORKER("/echo"),
@@ -21,8 +21,13 @@ enum Dispatch {
 	}
 
 	/** The path of the echo route served this way. */
-	String path() {
+	public String path() {
 		return this.path;
+	}
+
+	/** Whether a route served this way is declared non-blocking. */
+	boolean nonBlocking() {
+		return this == INLINE;
 	}
 
 	@Override

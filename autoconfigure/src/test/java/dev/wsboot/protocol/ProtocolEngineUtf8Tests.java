@@ -2,6 +2,7 @@ package dev.wsboot.protocol;
 
 import java.util.Arrays;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -11,15 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.wsboot.protocol.FrameBytes.concat;
 import static dev.wsboot.protocol.FrameBytes.hex;
 import static dev.wsboot.protocol.FrameBytes.utf8;
-import static dev.wsboot.protocol.ProtocolSessionTest.HEL;
-import static dev.wsboot.protocol.ProtocolSessionTest.LO;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.HEL;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.LO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the UTF-8 rule of {@link ProtocolSession}: RFC 6455 §8.1, checked as the bytes
+ * Tests for the UTF-8 rule of {@link ProtocolEngine}: RFC 6455 §8.1, checked as the bytes
  * arrive (fail fast), with Autobahn's 6.x cases.
  */
-class ProtocolSessionUtf8Test {
+class ProtocolEngineUtf8Tests {
 
 	/** The text of Autobahn 6.2.x. */
 	private static final String HELLO_UTF8 = "Hello-µ@ßöäüàá-UTF-8!!";
@@ -42,15 +43,15 @@ class ProtocolSessionUtf8Test {
 		@Test
 		@DisplayName("6.2.1 valid UTF-8 in one fragment")
 		void validTextInOneFragmentIsDelivered() {
-			receive(FrameBytes.text(HELLO_UTF8).build());
+			receive(ClientFrame.text(HELLO_UTF8).bytes());
 			assertThat(transport().texts()).containsExactly(HELLO_UTF8);
 		}
 
 		@Test
 		@DisplayName("6.2.2 valid UTF-8 in two fragments split on a code point boundary")
 		void validTextInTwoFragmentsOnABoundaryIsDelivered() {
-			receive(FrameBytes.text("Hello-µ@ßöä").notFinal().build(),
-					FrameBytes.continuation("üàá-UTF-8!!").build());
+			receive(ClientFrame.text("Hello-µ@ßöä").notFinal().bytes(),
+					ClientFrame.continuation("üàá-UTF-8!!").bytes());
 			assertThat(transport().texts()).containsExactly(HELLO_UTF8);
 		}
 
@@ -74,15 +75,15 @@ class ProtocolSessionUtf8Test {
 			byte[] text = utf8("a é € 𝄞 😀 κόσμε z");
 			for (int split = 0; split <= text.length; split++) {
 				RecordingTransport fresh = new RecordingTransport();
-				fresh.receive(FrameBytes.text(Arrays.copyOf(text, split)).notFinal().build(),
-						FrameBytes.continuation(Arrays.copyOfRange(text, split, text.length)).build());
+				fresh.receive(ClientFrame.text(Arrays.copyOf(text, split)).notFinal().bytes(),
+						ClientFrame.continuation(Arrays.copyOfRange(text, split, text.length)).bytes());
 				assertThat(fresh.events()).as("split at %d", split).containsExactly("text:a é € 𝄞 😀 κόσμε z");
 			}
 		}
 
 		@Test
 		void oneTextFrameSplitAcrossReadsAtEveryByteIsDelivered() {
-			byte[] wire = FrameBytes.text("a é € 𝄞 😀 κόσμε z").build();
+			byte[] wire = ClientFrame.text("a é € 𝄞 😀 κόσμε z").bytes();
 			for (int split = 1; split < wire.length; split++) {
 				RecordingTransport fresh = new RecordingTransport();
 				fresh.receive(Arrays.copyOf(wire, split), Arrays.copyOfRange(wire, split, wire.length));
@@ -92,9 +93,9 @@ class ProtocolSessionUtf8Test {
 
 		@Test
 		void fragmentsSplitAcrossReadsAtEveryPairOfPositionsAreDelivered() {
-			byte[] wire = concat(FrameBytes.text(hex("e2 82")).notFinal().build(),
-					FrameBytes.continuation(hex("ac f0 9f")).notFinal().build(),
-					FrameBytes.continuation(hex("98 80")).build());
+			byte[] wire = concat(ClientFrame.text(hex("e2 82")).notFinal().bytes(),
+					ClientFrame.continuation(hex("ac f0 9f")).notFinal().bytes(),
+					ClientFrame.continuation(hex("98 80")).bytes());
 			for (int first = 1; first < wire.length; first++) {
 				for (int second = first; second < wire.length; second++) {
 					RecordingTransport fresh = new RecordingTransport();
@@ -107,20 +108,20 @@ class ProtocolSessionUtf8Test {
 
 		@Test
 		void binaryMessagesAreNotChecked() {
-			receive(FrameBytes.binary(hex("ff fe ed a0 80 c0")).build());
+			receive(ClientFrame.binary(hex("ff fe ed a0 80 c0")).bytes());
 			assertThat(transport().events()).containsExactly("binary:ff fe ed a0 80 c0");
 		}
 
 		@Test
 		void controlPayloadsInsideATextMessageAreNotChecked() {
-			receive(HEL, FrameBytes.ping(hex("ff fe")).build(), LO);
+			receive(HEL, ClientFrame.ping(hex("ff fe")).bytes(), LO);
 			assertThat(transport().events()).containsExactly("sent PONG:ff fe", "ping:ff fe", "text:Hello");
 		}
 
 		@Test
 		void aBinaryMessageEndingInsideACharacterLeavesTheNextTextUnaffected() {
-			receive(FrameBytes.binary(hex("e2")).notFinal().build(), FrameBytes.continuation(hex("82")).build(),
-					FrameBytes.text("ok").build());
+			receive(ClientFrame.binary(hex("e2")).notFinal().bytes(), ClientFrame.continuation(hex("82")).bytes(),
+					ClientFrame.text("ok").bytes());
 			assertThat(transport().events()).containsExactly("binary:e2 82", "text:ok");
 		}
 
@@ -133,14 +134,14 @@ class ProtocolSessionUtf8Test {
 		@Test
 		@DisplayName("6.3.1 invalid UTF-8 in one frame")
 		void invalidTextInOneFrameIsInvalidPayload() {
-			receive(FrameBytes.text(concat(PART1, hex("ed a0 80"), PART3)).build());
+			receive(ClientFrame.text(concat(PART1, hex("ed a0 80"), PART3)).bytes());
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 			assertThat(transport().texts()).isEmpty();
 		}
 
 		@Test
 		void invalidTextIsAnsweredWithAClosePayloadStarting03Ef() {
-			receive(FrameBytes.text(hex("c0 80")).build());
+			receive(ClientFrame.text(hex("c0 80")).bytes());
 			assertThat(Arrays.copyOf(transport().sent().get(0).payload(), 2)).inHexadecimal().containsExactly(hex("03 ef"));
 		}
 
@@ -159,9 +160,9 @@ class ProtocolSessionUtf8Test {
 		@Test
 		@DisplayName("6.4.1 the second of three fragments fails before the third is sent")
 		void secondOfThreeFragmentsFailsBeforeTheThird() {
-			receive(FrameBytes.text(PART1).notFinal().build());
+			receive(ClientFrame.text(PART1).notFinal().bytes());
 			assertThat(transport().events()).isEmpty();
-			receive(FrameBytes.continuation(PART2).notFinal().build());
+			receive(ClientFrame.continuation(PART2).notFinal().bytes());
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 		}
 
@@ -169,16 +170,16 @@ class ProtocolSessionUtf8Test {
 		@DisplayName("6.4.2 a second fragment of just the bad byte fails before the third is sent")
 		void secondFragmentOfJustTheBadByteFailsBeforeTheThird() {
 			byte[] payload = concat(PART1, PART2, PART3);
-			receive(FrameBytes.text(Arrays.copyOf(payload, 12)).notFinal().build());
+			receive(ClientFrame.text(Arrays.copyOf(payload, 12)).notFinal().bytes());
 			assertThat(transport().events()).isEmpty();
-			receive(FrameBytes.continuation(new byte[] { payload[12] }).notFinal().build());
+			receive(ClientFrame.continuation(new byte[] { payload[12] }).notFinal().bytes());
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 		}
 
 		@Test
 		@DisplayName("6.4.3 the second of three chops of one frame fails before the frame is complete")
 		void secondChopOfOneFrameFailsBeforeTheFrameIsComplete() {
-			byte[] wire = FrameBytes.text(concat(PART1, PART2, PART3)).build();
+			byte[] wire = ClientFrame.text(concat(PART1, PART2, PART3)).bytes();
 			int header = 6;
 			receive(Arrays.copyOf(wire, header + PART1.length));
 			assertThat(transport().events()).isEmpty();
@@ -189,7 +190,7 @@ class ProtocolSessionUtf8Test {
 		@Test
 		@DisplayName("6.4.4 a second chop of just the bad byte fails before the frame is complete")
 		void secondChopOfJustTheBadByteFailsBeforeTheFrameIsComplete() {
-			byte[] wire = FrameBytes.text(concat(PART1, PART2, PART3)).build();
+			byte[] wire = ClientFrame.text(concat(PART1, PART2, PART3)).bytes();
 			int header = 6;
 			receive(Arrays.copyOf(wire, header + 12));
 			assertThat(transport().events()).isEmpty();
@@ -202,7 +203,7 @@ class ProtocolSessionUtf8Test {
 		void invalidByteInAFrameFedOneByteAtATimeFailsWhenThatByteArrives(int position) {
 			byte[] payload = utf8("abcdefghijklmnopqrstuvwxyz01234");
 			payload[position] = (byte) 0xFF;
-			byte[] wire = FrameBytes.text(payload).build();
+			byte[] wire = ClientFrame.text(payload).bytes();
 			int badByte = 6 + position;
 			for (int i = 0; i < badByte; i++) {
 				transport().receive(new byte[] { wire[i] });
@@ -214,26 +215,26 @@ class ProtocolSessionUtf8Test {
 
 		@Test
 		void textEndingInsideACharacterIsInvalidPayload() {
-			receive(FrameBytes.text(concat(utf8("Hello"), hex("e2 82"))).build());
+			receive(ClientFrame.text(concat(utf8("Hello"), hex("e2 82"))).bytes());
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 		}
 
 		@Test
 		void fragmentedTextEndingInsideACharacterIsInvalidPayload() {
-			receive(FrameBytes.text("Hel").notFinal().build(),
-					FrameBytes.continuation(concat(utf8("lo"), hex("f0 9f"))).build());
+			receive(ClientFrame.text("Hel").notFinal().bytes(),
+					ClientFrame.continuation(concat(utf8("lo"), hex("f0 9f"))).bytes());
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 		}
 
 		@Test
 		void aFragmentEndingInsideACharacterIsNotYetAnError() {
-			receive(FrameBytes.text(concat(utf8("Hello"), hex("f0 9f"))).notFinal().build());
+			receive(ClientFrame.text(concat(utf8("Hello"), hex("f0 9f"))).notFinal().bytes());
 			assertThat(transport().errors()).isEmpty();
 		}
 
 		@Test
 		void theNextMessageIsCheckedFromAFreshStart() {
-			receive(FrameBytes.text("é").build(), FrameBytes.text(hex("a9")).build());
+			receive(ClientFrame.text("é").bytes(), ClientFrame.text(hex("a9")).bytes());
 			assertThat(transport().texts()).containsExactly("é");
 			transport().assertFailedWith(CloseCodes.INVALID_PAYLOAD);
 		}

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 
+import dev.wsboot.testsupport.ClientFrame;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link Masking}, against a byte-at-a-time XOR written from the words of
  * RFC 6455 §5.3.
  */
-class MaskingTest {
+class MaskingTests {
 
 	/** Keys with every byte's high bit set, clear, or mixed, to catch sign extension. */
-	private static final int[] KEYS = { FrameBytes.RFC_MASKING_KEY, 0, 0xFFFFFFFF, 0x80000001, 0x01020304,
+	private static final int[] KEYS = { ClientFrame.RFC_MASKING_KEY, 0, 0xFFFFFFFF, 0x80000001, 0x01020304,
 			0x7F80FF00 };
 
 	@Nested
@@ -32,14 +33,14 @@ class MaskingTest {
 		@Test
 		void rfcExampleMasksHelloWithKey37fa213d() {
 			byte[] data = utf8("Hello");
-			Masking.unmask(data, 0, data.length, FrameBytes.RFC_MASKING_KEY, 0);
+			Masking.unmask(data, 0, data.length, ClientFrame.RFC_MASKING_KEY, 0);
 			assertThat(data).inHexadecimal().containsExactly(hex("7f 9f 4d 51 58"));
 		}
 
 		@Test
 		void rfcExampleUnmasksBackToHello() {
 			byte[] data = hex("7f 9f 4d 51 58");
-			Masking.unmask(data, 0, data.length, FrameBytes.RFC_MASKING_KEY, 0);
+			Masking.unmask(data, 0, data.length, ClientFrame.RFC_MASKING_KEY, 0);
 			assertThat(data).asString().isEqualTo("Hello");
 		}
 
@@ -157,7 +158,7 @@ class MaskingTest {
 				for (int length = 0; length <= 40; length++) {
 					byte[] whole = maskedWhole(length, key);
 					for (int split = 0; split <= length; split++) {
-						byte[] data = FrameBytes.xorMask(FrameBytes.pattern(length), key);
+						byte[] data = ClientFrame.mask(FrameBytes.pattern(length), key);
 						Masking.unmask(data, 0, split, key, 0);
 						Masking.unmask(data, split, length - split, key, split);
 						assertThat(data).as("key %08x, length %d, split at %d", key, length, split).isEqualTo(whole);
@@ -172,7 +173,7 @@ class MaskingTest {
 			for (int round = 0; round < 500; round++) {
 				int length = random.nextInt(5000);
 				int key = random.nextInt();
-				byte[] data = FrameBytes.xorMask(FrameBytes.pattern(length), key);
+				byte[] data = ClientFrame.mask(FrameBytes.pattern(length), key);
 				int done = 0;
 				while (done < length) {
 					int piece = Math.min(length - done, 1 + random.nextInt(random.nextBoolean() ? 9 : 700));
@@ -185,7 +186,7 @@ class MaskingTest {
 
 		@Test
 		void piecesCopiedIntoAnotherArrayAtAnyOffsetUnmaskByTheirPayloadIndex() {
-			byte[] masked = FrameBytes.xorMask(FrameBytes.pattern(100), 0xC0FFEE11);
+			byte[] masked = ClientFrame.mask(FrameBytes.pattern(100), 0xC0FFEE11);
 			for (int start = 0; start < 100; start += 7) {
 				for (int bufferOffset = 0; bufferOffset < 8; bufferOffset++) {
 					int length = Math.min(23, 100 - start);
@@ -200,7 +201,7 @@ class MaskingTest {
 		}
 
 		private static byte[] maskedWhole(int length, int key) {
-			byte[] data = FrameBytes.xorMask(FrameBytes.pattern(length), key);
+			byte[] data = ClientFrame.mask(FrameBytes.pattern(length), key);
 			Masking.unmask(data, 0, length, key, 0);
 			return data;
 		}
