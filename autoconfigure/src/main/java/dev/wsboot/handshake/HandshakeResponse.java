@@ -2,6 +2,7 @@ package dev.wsboot.handshake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -142,7 +143,14 @@ public final class HandshakeResponse {
 	/** Writes a string as ISO-8859-1 (RFC 9110 §5.5: field values are octets, historically Latin-1). */
 	private static int put(byte[] dest, int offset, String text) {
 		for (int i = 0; i < text.length(); i++) {
-			dest[offset + i] = (byte) text.charAt(i);
+			char c = text.charAt(i);
+			// HttpHeaders.add lets no such char in; checked again because casting one to a byte
+			// would keep its low byte, and U+010A would go out as a line feed.
+			if (c > 0xFF) {
+				throw new IllegalStateException("Not a Latin-1 character in a response head: U+"
+						+ Integer.toHexString(c).toUpperCase(Locale.ROOT));
+			}
+			dest[offset + i] = (byte) c;
 		}
 		return offset + text.length();
 	}

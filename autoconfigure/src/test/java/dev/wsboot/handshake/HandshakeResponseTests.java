@@ -144,6 +144,18 @@ class HandshakeResponseTests {
 		}
 
 		@Test
+		void refusesAValueWhoseCharactersWouldBeCutToCrAndLf() {
+			assertThatIllegalArgumentException()
+					.isThrownBy(() -> HandshakeResponse.reject(401, "x").withHeader("X-A", "\u010D\u010AB: c"));
+		}
+
+		@Test
+		void writesALatin1ValueAsItsOctets() {
+			HandshakeResponse response = HandshakeResponse.reject(401, "x").withHeader("X-A", "caf\u00e9");
+			assertThat(text(response.toBytes())).contains("\r\nX-A: caf\u00e9\r\n");
+		}
+
+		@Test
 		void hasReadOnlyHeaders() {
 			assertThatThrownBy(() -> HandshakeResponse.reject(400, "No").headers().add("X", "y"))
 					.isInstanceOf(UnsupportedOperationException.class);
