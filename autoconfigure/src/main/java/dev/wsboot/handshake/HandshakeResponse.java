@@ -55,8 +55,9 @@ public final class HandshakeResponse {
 	}
 
 	/**
-	 * Returns a refusal with {@code status}, a plain-text body of {@code message} and
-	 * {@code Connection: close}, since the connection ends after it.
+	 * Returns a refusal with {@code status}, a plain-text body of {@code message},
+	 * {@code X-Content-Type-Options: nosniff} and {@code Connection: close}, since the
+	 * connection ends after it.
 	 * @param status any final status from 200 to 599
 	 */
 	public static HandshakeResponse reject(int status, String message) {
@@ -66,6 +67,9 @@ public final class HandshakeResponse {
 		byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
 		HttpHeaders headers = new HttpHeaders();
 		headers.add("Content-Type", "text/plain; charset=utf-8");
+		// Messages may echo the request, such as the path of a 404: a browser must not sniff
+		// such a body into HTML and run what a link put into it.
+		headers.add("X-Content-Type-Options", "nosniff");
 		headers.add("Content-Length", Integer.toString(body.length));
 		headers.add("Connection", "close");
 		return new HandshakeResponse(status, headers, body, null);

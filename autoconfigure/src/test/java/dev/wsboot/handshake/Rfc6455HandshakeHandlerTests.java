@@ -120,6 +120,7 @@ class Rfc6455HandshakeHandlerTests {
 			HandshakeResponse response = handler.handshake(sample().build(), null);
 			assertThat(response.status()).isEqualTo(404);
 			assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("No WebSocket endpoint at /chat\n");
+			assertThat(response.headers().first("X-Content-Type-Options")).isEqualTo("nosniff");
 		}
 
 	}
