@@ -1,5 +1,6 @@
 package dev.wsboot.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,6 +18,8 @@ import dev.wsboot.server.CompositeWsServerObserver;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +61,10 @@ public final class WsAutoConfiguration {
 	 */
 	public static final String HANDLER_EXECUTOR_BEAN_NAME = "wsHandlerExecutor";
 
+	private static final String ALLOWED_ORIGINS_PROPERTY = "ws.allowed-origins";
+
+	private static final Logger logger = LoggerFactory.getLogger(WsAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean(FrameCodec.class)
 	Rfc6455FrameCodec wsFrameCodec() {
@@ -66,7 +74,22 @@ public final class WsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(HandshakeHandler.class)
 	Rfc6455HandshakeHandler wsHandshakeHandler(WsProperties properties) {
-		return new Rfc6455HandshakeHandler(properties.getAllowedOrigins());
+		List<String> allowedOrigins = properties.getAllowedOrigins();
+		Rfc6455HandshakeHandler handler;
+		try {
+			handler = new Rfc6455HandshakeHandler(allowedOrigins);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(ALLOWED_ORIGINS_PROPERTY,
+					String.join(",", allowedOrigins), ex.getMessage());
+		}
+		if (handler.allowsAnyOrigin()) {
+			// Said once, at start: this is a choice, not something going wrong with requests.
+			logger.warn("{} contains '*': any web page may open WebSocket connections to this server with its"
+					+ " visitors' cookies; list the origins of your pages instead unless connections are"
+					+ " authenticated by other means", ALLOWED_ORIGINS_PROPERTY);
+		}
+		return handler;
 	}
 
 	@Bean

@@ -85,8 +85,8 @@ public class WsProperties {
 	private DataSize maxOutboundBuffer = DataSize.ofMegabytes(4);
 
 	/**
-	 * Origins allowed to open connections, such as 'https://example.com'. When empty, any
-	 * origin is allowed.
+	 * Origins of web pages allowed to connect besides pages of the server's own host on any
+	 * port, such as 'https://example.com' or 'https://*.example.com'. '*' allows any origin.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 

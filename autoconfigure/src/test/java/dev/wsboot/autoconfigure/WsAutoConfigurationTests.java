@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -52,10 +53,15 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +71,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link WsAutoConfiguration}, each scenario in a context started by an
  * {@link ApplicationContextRunner} and talking to the real server where it matters.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -259,6 +266,78 @@ class WsAutoConfigurationTests {
 	}
 
 	@Test
+	void acceptsABrowserOnAPageOfTheServersHostAndRefusesOneOnAnotherHost() {
+		this.contextRunner.withUserConfiguration(EchoEndpoint.class).run((context) -> {
+			int port = LocalPort.of(context);
+			// The JDK client sends Host: localhost:<port>, as a browser would.
+			connect(port, "/echo", "http://localhost:8080").sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
+			assertThatExceptionOfType(ExecutionException.class)
+				.isThrownBy(() -> connect(port, "/echo", "https://evil.example"))
+				.havingCause()
+				.isInstanceOfSatisfying(WebSocketHandshakeException.class,
+						(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
+		});
+	}
+
+	@Test
+	void acceptsAListedOrigin() {
+		this.contextRunner.withUserConfiguration(EchoEndpoint.class)
+			.withPropertyValues("ws.allowed-origins=https://app.example.com:443/")
+			.run((context) -> connect(LocalPort.of(context), "/echo", "https://app.example.com")
+				.sendClose(WebSocket.NORMAL_CLOSURE, "")
+				.get(5, TimeUnit.SECONDS));
+	}
+
+	@Test
+	void allowsAnyOriginWithAStarAndWarnsOnceAtStart(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(EchoEndpoint.class)
+			.withPropertyValues("ws.allowed-origins=*")
+			.run((context) -> {
+				assertThat(context.getBean(Rfc6455HandshakeHandler.class).allowsAnyOrigin()).isTrue();
+				connect(LocalPort.of(context), "/echo", "https://evil.example").sendClose(WebSocket.NORMAL_CLOSURE, "")
+					.get(5, TimeUnit.SECONDS);
+				assertThat(output.getOut().lines().filter((line) -> line.contains("ws.allowed-origins contains '*'")))
+					.singleElement()
+					.asString()
+					.contains("WARN");
+			});
+	}
+
+	@Test
+	void doesNotWarnAboutOriginsWithoutAStar(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("ws.allowed-origins=https://app.example.com")
+			.run((context) -> assertThat(output).doesNotContain("ws.allowed-origins contains"));
+	}
+
+	@Test
+	void failsAtStartOnANullAllowedOriginNamingThePropertyAndWhy() {
+		this.contextRunner.withPropertyValues("ws.allowed-origins=https://app.example.com,null").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("ws.allowed-origins"))
+				.hasMessageContaining("sandboxed iframes");
+			assertThat(analyze(context.getStartupFailure())).extracting(FailureAnalysis::getDescription)
+				.asString()
+				.contains("'ws.allowed-origins'")
+				.contains("sandboxed iframes");
+		});
+	}
+
+	@Test
+	void failsAtStartOnAnAllowedOriginWithAPath() {
+		this.contextRunner.withPropertyValues("ws.allowed-origins=https://app.example.com/chat").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("ws.allowed-origins")
+				.hasMessageContaining("'https://app.example.com/chat' is not an allowed origin");
+		});
+	}
+
+	@Test
 	void leavesTheApplicationTaskExecutorInPlace() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
 			.run((context) -> assertThat(context.getBeansOfType(Executor.class)).containsKeys("applicationTaskExecutor",
@@ -279,8 +358,9 @@ class WsAutoConfigurationTests {
 
 	private static @Nullable FailureAnalysis analyze(Throwable failure) {
 		// Boot's own analyzers that need a bean factory are skipped; ours need none.
+		ArgumentResolver environment = ArgumentResolver.of(Environment.class, new StandardEnvironment());
 		for (FailureAnalyzer analyzer : SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(FailureAnalyzer.class, null, (factoryType, factoryName, ex) -> {
+			.load(FailureAnalyzer.class, environment, (factoryType, factoryName, ex) -> {
 			})) {
 			FailureAnalysis analysis = analyzer.analyze(failure);
 			if (analysis != null) {
@@ -299,6 +379,15 @@ class WsAutoConfigurationTests {
 
 	private static WebSocket connect(int port, String path) throws Exception {
 		return connect(port, path, new LinkedBlockingQueue<>());
+	}
+
+	private static WebSocket connect(int port, String path, String origin) throws Exception {
+		return HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.header("Origin", origin)
+			.buildAsync(URI.create("ws://localhost:" + port + path), new WebSocket.Listener() {
+			})
+			.get(5, TimeUnit.SECONDS);
 	}
 
 	private static WebSocket connect(int port, String path, BlockingQueue<String> received) throws Exception {
