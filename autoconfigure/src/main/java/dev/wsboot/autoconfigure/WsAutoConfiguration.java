@@ -102,6 +102,8 @@ public final class WsAutoConfiguration {
 		factory.setFrameCodec(frameCodec);
 		factory.setHandshakeHandler(handshakeHandler);
 		factory.setExecutor(executor);
+		// Guarded, each observer: one that throws is logged and neither breaks the server's
+		// bookkeeping nor keeps the event from the others.
 		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;

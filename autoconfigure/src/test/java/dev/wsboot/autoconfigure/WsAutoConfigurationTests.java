@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.wsboot.context.LocalWsServerPort;
 import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
+import dev.wsboot.endpoint.OnClose;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
 import dev.wsboot.endpoint.WsEndpointDefinitionException;
@@ -31,6 +33,7 @@ import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.FrameDecoder;
+import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.FrameEncoder;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
@@ -38,6 +41,7 @@ import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
 import dev.wsboot.testsupport.LocalPort;
@@ -58,6 +62,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -211,6 +216,18 @@ class WsAutoConfigurationTests {
 			echo(LocalPort.of(context), "/echo", "observed");
 			assertThat(context.getBean(RecordingObserver.class).handshakes).contains("/echo 101");
 		});
+	}
+
+	@Test
+	void keepsServingAndClosingSessionsWhenAnObserverBeanThrows() {
+		this.contextRunner.withUserConfiguration(ThrowingObserverConfiguration.class, ObserverConfiguration.class,
+				ClosingEndpoint.class)
+			.run((context) -> {
+				assertThat(echo(LocalPort.of(context), "/closing", "still served")).isEqualTo("still served");
+				ClosingEndpoint endpoint = context.getBean(ClosingEndpoint.class);
+				assertThat(endpoint.closed.await(5, TimeUnit.SECONDS)).as("@OnClose called").isTrue();
+				assertThat(context.getBean(RecordingObserver.class).handshakes).contains("/closing 101");
+			});
 	}
 
 	@Test
@@ -553,6 +570,56 @@ class WsAutoConfigurationTests {
 		@Override
 		public void onHandshake(String path, int status) {
 			this.handshakes.add(path + " " + status);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThrowingObserverConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		WsServerObserver throwingObserver() {
+			return new WsServerObserver() {
+
+				@Override
+				public void onHandshake(@Nullable String path, int status) {
+					throw new IllegalStateException("observer broken");
+				}
+
+				@Override
+				public void onOpen(WsSession session) {
+					throw new IllegalStateException("observer broken");
+				}
+
+				@Override
+				public void onClose(WsSession session, CloseStatus status) {
+					throw new IllegalStateException("observer broken");
+				}
+
+				@Override
+				public void onMessageReceived(WsSession session, boolean text, int payloadBytes) {
+					throw new IllegalStateException("observer broken");
+				}
+
+			};
+		}
+
+	}
+
+	@WsEndpoint("/closing")
+	static class ClosingEndpoint {
+
+		final CountDownLatch closed = new CountDownLatch(1);
+
+		@OnMessage
+		String echo(String text) {
+			return text;
+		}
+
+		@OnClose
+		void closed() {
+			this.closed.countDown();
 		}
 
 	}
