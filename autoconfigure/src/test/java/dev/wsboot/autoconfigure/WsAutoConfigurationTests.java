@@ -50,6 +50,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -271,14 +273,22 @@ class WsAutoConfigurationTests {
 		}
 	}
 
-	@Test
-	void failsOnFrameSizeTooSmallForControlFrames() {
-		this.contextRunner.withPropertyValues("ws.max-frame-size=64B").run((context) -> {
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource({ "ws.max-frame-size, 64B, Must be between 125B and 2147483647B",
+			"ws.executor.max-threads, 0, Must be at least 1", "ws.executor.queue-capacity, 0, Must be at least 1",
+			"ws.executor.keep-alive, -1s, Must not be negative" })
+	void failsAtBindingOnAValueOutOfRangeNamingThePropertyAndTheRange(String name, String value, String reason) {
+		this.contextRunner.withPropertyValues(name + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("ws.max-frame-size");
+				.isInstanceOf(IllegalArgumentException.class)
+				.message()
+				.startsWith(reason);
+			assertThat(analyze(context.getStartupFailure())).extracting(FailureAnalysis::getDescription)
+				.asString()
+				.contains("Property: " + name)
+				.contains("Reason: java.lang.IllegalArgumentException: " + reason);
 		});
 	}
 

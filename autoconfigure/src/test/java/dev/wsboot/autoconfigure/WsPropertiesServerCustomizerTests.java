@@ -9,12 +9,10 @@ import dev.wsboot.protocol.WebSocketLimits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link WsPropertiesServerCustomizer}: how {@code ws.*} values reach the factory.
@@ -68,27 +66,6 @@ class WsPropertiesServerCustomizerTests {
 	void takesShutdownTimeoutFromLifecyclePhaseTimeoutWhenNotSet() {
 		RecordingWsServerFactory factory = customize(Map.of("spring.lifecycle.timeout-per-shutdown-phase", "45s"));
 		assertThat(factory.shutdownTimeout).isEqualTo(Duration.ofSeconds(45));
-	}
-
-	@Test
-	void rejectsFrameSizeTooSmallForControlFrames() {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(() -> customize(Map.of("ws.max-frame-size", "100B")))
-			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("ws.max-frame-size"));
-	}
-
-	@Test
-	void rejectsMessageSizeBeyondTwoGigabytes() {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(() -> customize(Map.of("ws.max-message-size", "3GB")))
-			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("ws.max-message-size"));
-	}
-
-	@Test
-	void rejectsPortOutOfRange() {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(() -> customize(Map.of("ws.port", "70000")))
-			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("ws.port"));
 	}
 
 	private RecordingWsServerFactory customize(Map<String, Object> properties) {
