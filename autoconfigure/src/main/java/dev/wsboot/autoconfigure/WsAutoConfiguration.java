@@ -2,9 +2,7 @@ package dev.wsboot.autoconfigure;
 
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.endpoint.WsEndpointRegistry;
@@ -131,23 +129,21 @@ public final class WsAutoConfiguration {
 	 * Runs endpoint methods on a bounded pool of platform threads named
 	 * {@code ws-handler-N}. They are daemon threads: the server's own threads keep the JVM
 	 * alive while it runs, and a handler stuck past the graceful shutdown must not keep a
-	 * stopped application from exiting.
+	 * stopped application from exiting. At context close the calls still queued, such as
+	 * {@code @OnClose}, get a few seconds to run before the pool is shut down hard.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnThreading(Threading.PLATFORM)
 	static class PlatformThreadsExecutorConfiguration {
 
-		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownNow")
+		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownGracefully")
 		@ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
 		ThreadPoolExecutor wsHandlerExecutor(WsProperties properties) {
 			WsProperties.Executor pool = properties.getExecutor();
 			CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("ws-handler-");
 			threadFactory.setDaemon(true);
-			ThreadPoolExecutor executor = new ThreadPoolExecutor(pool.getMaxThreads(), pool.getMaxThreads(),
-					pool.getKeepAlive().toNanos(), TimeUnit.NANOSECONDS,
-					new LinkedBlockingQueue<>(pool.getQueueCapacity()), threadFactory);
-			executor.allowCoreThreadTimeOut(!pool.getKeepAlive().isZero());
-			return executor;
+			return new WsHandlerThreadPool(pool.getMaxThreads(), pool.getQueueCapacity(), pool.getKeepAlive(),
+					threadFactory);
 		}
 
 	}

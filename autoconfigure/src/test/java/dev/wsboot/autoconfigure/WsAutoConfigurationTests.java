@@ -8,6 +8,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.wsboot.context.LocalWsServerPort;
@@ -73,6 +75,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link WsAutoConfiguration}, each scenario in a context started by an
@@ -187,6 +190,34 @@ class WsAutoConfigurationTests {
 			WsServerBootstrap bootstrap = context.getBean(WsServerBootstrap.class);
 			context.close();
 			assertThat(bootstrap.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void runsTheHandlerCallsStillQueuedWhenTheContextClosesBeforeStoppingTheHandlerThreads() {
+		this.contextRunner.withPropertyValues("ws.executor.max-threads=1").run((context) -> {
+			ThreadPoolExecutor executor = context.getBean(WsAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME,
+					ThreadPoolExecutor.class);
+			CountDownLatch release = new CountDownLatch(1);
+			AtomicBoolean interrupted = new AtomicBoolean();
+			CountDownLatch queuedCallRan = new CountDownLatch(1);
+			executor.execute(() -> {
+				try {
+					release.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					interrupted.set(true);
+				}
+			});
+			// Waits for the only thread, as an @OnClose queued by the server's stop would.
+			executor.execute(queuedCallRan::countDown);
+			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+			await().until(executor::isShutdown);
+			release.countDown();
+			closing.get(10, TimeUnit.SECONDS);
+			assertThat(queuedCallRan.getCount()).as("queued call left to run").isZero();
+			assertThat(interrupted).isFalse();
+			assertThat(executor.isTerminated()).isTrue();
 		});
 	}
 
