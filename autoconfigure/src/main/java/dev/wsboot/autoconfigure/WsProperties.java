@@ -78,7 +78,8 @@ public class WsProperties {
 
 	/**
 	 * Maximum time a graceful shutdown waits for sessions to close. When not set,
-	 * 'spring.lifecycle.timeout-per-shutdown-phase' is used.
+	 * 'spring.lifecycle.timeout-per-shutdown-phase' less 10% (at least 1s, and leaving at
+	 * least 1s), so that the server stops within that phase.
 	 */
 	private @Nullable Duration shutdownTimeout;
 

@@ -20,7 +20,10 @@ class WsPropertiesServerCustomizer implements WsServerCustomizer {
 	private static final String LIFECYCLE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
 
 	/** Spring's own default for {@value #LIFECYCLE_TIMEOUT_PROPERTY}. */
-	private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The least margin left in the phase, and the least shutdown timeout. */
+	private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
 	private final WsProperties properties;
 
@@ -46,15 +49,27 @@ class WsPropertiesServerCustomizer implements WsServerCustomizer {
 		factory.setPingInterval(properties.getPingInterval());
 		factory.setCloseTimeout(properties.getCloseTimeout());
 		Duration shutdownTimeout = properties.getShutdownTimeout();
-		factory.setShutdownTimeout((shutdownTimeout != null) ? shutdownTimeout : lifecycleShutdownTimeout());
+		factory.setShutdownTimeout((shutdownTimeout != null) ? shutdownTimeout : withinLifecyclePhase());
 		factory.setMaxConnections(properties.getMaxConnections());
 		factory.setMaxOutboundBuffer(bytes(properties.getMaxOutboundBuffer()));
 	}
 
-	private Duration lifecycleShutdownTimeout() {
-		return Binder.get(this.environment)
+	/**
+	 * The phase timeout less the larger of 1 s and 10%, but at least 1 s: after waiting for
+	 * sessions, the server still stops its acceptor and I/O threads and hands the last
+	 * {@code @OnClose} calls over, all within the phase, or Spring gives up on it and
+	 * destroys beans those calls may need.
+	 */
+	private Duration withinLifecyclePhase() {
+		Duration phase = Binder.get(this.environment)
 			.bind(LIFECYCLE_TIMEOUT_PROPERTY, Duration.class)
-			.orElse(DEFAULT_SHUTDOWN_TIMEOUT);
+			.orElse(DEFAULT_PHASE_TIMEOUT);
+		Duration margin = max(ONE_SECOND, phase.dividedBy(10));
+		return max(ONE_SECOND, phase.minus(margin));
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	/** {@link WsProperties} keeps sizes within an {@code int}. */
