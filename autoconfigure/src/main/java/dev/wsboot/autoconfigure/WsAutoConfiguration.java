@@ -1,9 +1,8 @@
 package dev.wsboot.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.endpoint.WsEndpointRegistry;
@@ -18,6 +17,8 @@ import dev.wsboot.server.CompositeWsServerObserver;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +60,10 @@ public final class WsAutoConfiguration {
 	 */
 	public static final String HANDLER_EXECUTOR_BEAN_NAME = "wsHandlerExecutor";
 
+	private static final String ALLOWED_ORIGINS_PROPERTY = "ws.allowed-origins";
+
+	private static final Logger logger = LoggerFactory.getLogger(WsAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean(FrameCodec.class)
 	Rfc6455FrameCodec wsFrameCodec() {
@@ -67,7 +73,22 @@ public final class WsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(HandshakeHandler.class)
 	Rfc6455HandshakeHandler wsHandshakeHandler(WsProperties properties) {
-		return new Rfc6455HandshakeHandler(properties.getAllowedOrigins());
+		List<String> allowedOrigins = properties.getAllowedOrigins();
+		Rfc6455HandshakeHandler handler;
+		try {
+			handler = new Rfc6455HandshakeHandler(allowedOrigins);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(ALLOWED_ORIGINS_PROPERTY,
+					String.join(",", allowedOrigins), ex.getMessage());
+		}
+		if (handler.allowsAnyOrigin()) {
+			// Said once, at start: this is a choice, not something going wrong with requests.
+			logger.warn("{} contains '*': any web page may open WebSocket connections to this server with its"
+					+ " visitors' cookies; list the origins of your pages instead unless connections are"
+					+ " authenticated by other means", ALLOWED_ORIGINS_PROPERTY);
+		}
+		return handler;
 	}
 
 	@Bean
@@ -81,6 +102,8 @@ public final class WsAutoConfiguration {
 		factory.setFrameCodec(frameCodec);
 		factory.setHandshakeHandler(handshakeHandler);
 		factory.setExecutor(executor);
+		// Guarded, each observer: one that throws is logged and neither breaks the server's
+		// bookkeeping nor keeps the event from the others.
 		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
 		factory.setExtensions(extensions.orderedStream().toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
@@ -109,23 +132,21 @@ public final class WsAutoConfiguration {
 	 * Runs endpoint methods on a bounded pool of platform threads named
 	 * {@code ws-handler-N}. They are daemon threads: the server's own threads keep the JVM
 	 * alive while it runs, and a handler stuck past the graceful shutdown must not keep a
-	 * stopped application from exiting.
+	 * stopped application from exiting. At context close the calls still queued, such as
+	 * {@code @OnClose}, get a few seconds to run before the pool is shut down hard.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnThreading(Threading.PLATFORM)
 	static class PlatformThreadsExecutorConfiguration {
 
-		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownNow")
+		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME, defaultCandidate = false, destroyMethod = "shutdownGracefully")
 		@ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
 		ThreadPoolExecutor wsHandlerExecutor(WsProperties properties) {
 			WsProperties.Executor pool = properties.getExecutor();
 			CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("ws-handler-");
 			threadFactory.setDaemon(true);
-			ThreadPoolExecutor executor = new ThreadPoolExecutor(pool.getMaxThreads(), pool.getMaxThreads(),
-					pool.getKeepAlive().toNanos(), TimeUnit.NANOSECONDS,
-					new LinkedBlockingQueue<>(pool.getQueueCapacity()), threadFactory);
-			executor.allowCoreThreadTimeOut(!pool.getKeepAlive().isZero());
-			return executor;
+			return new WsHandlerThreadPool(pool.getMaxThreads(), pool.getQueueCapacity(), pool.getKeepAlive(),
+					threadFactory);
 		}
 
 	}

@@ -13,9 +13,18 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the WebSocket server under the {@code ws} prefix, applied by
  * {@link WsAutoConfiguration} to the server factory.
+ *
+ * <p>Setters refuse values out of range with an {@link IllegalArgumentException}, so that a
+ * wrong value fails the binding, which names the property, rather than a thread pool or
+ * the server later on.
  */
 @ConfigurationProperties("ws")
 public class WsProperties {
+
+	/** Control frames carry up to 125 bytes, so no smaller frame limit lets a ping through. */
+	private static final long MIN_FRAME_SIZE = 125;
+
+	private static final int MAX_PORT = 65535;
 
 	/**
 	 * Whether to enable the WebSocket server.
@@ -69,7 +78,8 @@ public class WsProperties {
 
 	/**
 	 * Maximum time a graceful shutdown waits for sessions to close. When not set,
-	 * 'spring.lifecycle.timeout-per-shutdown-phase' is used.
+	 * 'spring.lifecycle.timeout-per-shutdown-phase' less 10% (at least 1s, and leaving at
+	 * least 1s), so that the server stops within that phase.
 	 */
 	private @Nullable Duration shutdownTimeout;
 
@@ -85,8 +95,8 @@ public class WsProperties {
 	private DataSize maxOutboundBuffer = DataSize.ofMegabytes(4);
 
 	/**
-	 * Origins allowed to open connections, such as 'https://example.com'. When empty, any
-	 * origin is allowed.
+	 * Origins of web pages allowed to connect besides pages of the server's own host on any
+	 * port, such as 'https://example.com' or 'https://*.example.com'. '*' allows any origin.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
@@ -112,7 +122,7 @@ public class WsProperties {
 	}
 
 	public void setPort(int port) {
-		this.port = port;
+		this.port = between(0, MAX_PORT, port);
 	}
 
 	public @Nullable InetAddress getAddress() {
@@ -136,7 +146,7 @@ public class WsProperties {
 	}
 
 	public void setMaxFrameSize(DataSize maxFrameSize) {
-		this.maxFrameSize = maxFrameSize;
+		this.maxFrameSize = bytes(MIN_FRAME_SIZE, maxFrameSize);
 	}
 
 	public DataSize getMaxMessageSize() {
@@ -144,7 +154,7 @@ public class WsProperties {
 	}
 
 	public void setMaxMessageSize(DataSize maxMessageSize) {
-		this.maxMessageSize = maxMessageSize;
+		this.maxMessageSize = bytes(1, maxMessageSize);
 	}
 
 	public Duration getHandshakeTimeout() {
@@ -152,7 +162,7 @@ public class WsProperties {
 	}
 
 	public void setHandshakeTimeout(Duration handshakeTimeout) {
-		this.handshakeTimeout = handshakeTimeout;
+		this.handshakeTimeout = notNegative(handshakeTimeout);
 	}
 
 	public Duration getIdleTimeout() {
@@ -160,7 +170,7 @@ public class WsProperties {
 	}
 
 	public void setIdleTimeout(Duration idleTimeout) {
-		this.idleTimeout = idleTimeout;
+		this.idleTimeout = notNegative(idleTimeout);
 	}
 
 	public Duration getPingInterval() {
@@ -168,7 +178,7 @@ public class WsProperties {
 	}
 
 	public void setPingInterval(Duration pingInterval) {
-		this.pingInterval = pingInterval;
+		this.pingInterval = notNegative(pingInterval);
 	}
 
 	public Duration getCloseTimeout() {
@@ -176,7 +186,7 @@ public class WsProperties {
 	}
 
 	public void setCloseTimeout(Duration closeTimeout) {
-		this.closeTimeout = closeTimeout;
+		this.closeTimeout = notNegative(closeTimeout);
 	}
 
 	public @Nullable Duration getShutdownTimeout() {
@@ -184,7 +194,7 @@ public class WsProperties {
 	}
 
 	public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
-		this.shutdownTimeout = shutdownTimeout;
+		this.shutdownTimeout = (shutdownTimeout != null) ? notNegative(shutdownTimeout) : null;
 	}
 
 	public int getMaxConnections() {
@@ -192,7 +202,7 @@ public class WsProperties {
 	}
 
 	public void setMaxConnections(int maxConnections) {
-		this.maxConnections = maxConnections;
+		this.maxConnections = atLeast(1, maxConnections);
 	}
 
 	public DataSize getMaxOutboundBuffer() {
@@ -200,7 +210,7 @@ public class WsProperties {
 	}
 
 	public void setMaxOutboundBuffer(DataSize maxOutboundBuffer) {
-		this.maxOutboundBuffer = maxOutboundBuffer;
+		this.maxOutboundBuffer = bytes(1, maxOutboundBuffer);
 	}
 
 	public List<String> getAllowedOrigins() {
@@ -216,7 +226,7 @@ public class WsProperties {
 	}
 
 	public void setIoThreads(int ioThreads) {
-		this.ioThreads = ioThreads;
+		this.ioThreads = atLeast(1, ioThreads);
 	}
 
 	public Handshake getHandshake() {
@@ -225,6 +235,37 @@ public class WsProperties {
 
 	public Executor getExecutor() {
 		return this.executor;
+	}
+
+	private static int atLeast(int min, int value) {
+		if (value < min) {
+			throw new IllegalArgumentException("Must be at least " + min + ", but was " + value + ".");
+		}
+		return value;
+	}
+
+	private static int between(int min, int max, int value) {
+		if (value < min || value > max) {
+			throw new IllegalArgumentException("Must be between " + min + " and " + max + ", but was " + value + ".");
+		}
+		return value;
+	}
+
+	/** The server sizes its buffers in {@code int}s, hence the upper bound of 2 GB. */
+	private static DataSize bytes(long min, DataSize size) {
+		if (size.toBytes() < min || size.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("Must be between " + min + "B and " + Integer.MAX_VALUE
+					+ "B, but was " + size + ".");
+		}
+		return size;
+	}
+
+	/** Zero turns a timer off; a negative time means nothing. */
+	private static Duration notNegative(Duration duration) {
+		if (duration.isNegative()) {
+			throw new IllegalArgumentException("Must not be negative, but was " + duration + ".");
+		}
+		return duration;
 	}
 
 	/**
@@ -255,7 +296,7 @@ public class WsProperties {
 		}
 
 		public void setMaxRequestLineLength(DataSize maxRequestLineLength) {
-			this.maxRequestLineLength = maxRequestLineLength;
+			this.maxRequestLineLength = bytes(1, maxRequestLineLength);
 		}
 
 		public DataSize getMaxHeaderSize() {
@@ -263,7 +304,7 @@ public class WsProperties {
 		}
 
 		public void setMaxHeaderSize(DataSize maxHeaderSize) {
-			this.maxHeaderSize = maxHeaderSize;
+			this.maxHeaderSize = bytes(1, maxHeaderSize);
 		}
 
 		public int getMaxHeaders() {
@@ -271,7 +312,7 @@ public class WsProperties {
 		}
 
 		public void setMaxHeaders(int maxHeaders) {
-			this.maxHeaders = maxHeaders;
+			this.maxHeaders = atLeast(1, maxHeaders);
 		}
 
 	}
@@ -307,7 +348,7 @@ public class WsProperties {
 		}
 
 		public void setMaxThreads(int maxThreads) {
-			this.maxThreads = maxThreads;
+			this.maxThreads = atLeast(1, maxThreads);
 		}
 
 		public int getQueueCapacity() {
@@ -315,7 +356,7 @@ public class WsProperties {
 		}
 
 		public void setQueueCapacity(int queueCapacity) {
-			this.queueCapacity = queueCapacity;
+			this.queueCapacity = atLeast(1, queueCapacity);
 		}
 
 		public Duration getKeepAlive() {
@@ -323,7 +364,7 @@ public class WsProperties {
 		}
 
 		public void setKeepAlive(Duration keepAlive) {
-			this.keepAlive = keepAlive;
+			this.keepAlive = notNegative(keepAlive);
 		}
 
 	}

@@ -8,7 +8,6 @@ import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsServerCustomizer;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
@@ -21,10 +20,10 @@ class WsPropertiesServerCustomizer implements WsServerCustomizer {
 	private static final String LIFECYCLE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
 
 	/** Spring's own default for {@value #LIFECYCLE_TIMEOUT_PROPERTY}. */
-	private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
 
-	/** Control frames carry up to 125 bytes, so no smaller frame limit lets a ping through. */
-	private static final long MIN_FRAME_SIZE = 125;
+	/** The least margin left in the phase, and the least shutdown timeout. */
+	private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
 	private final WsProperties properties;
 
@@ -40,51 +39,42 @@ class WsPropertiesServerCustomizer implements WsServerCustomizer {
 		WsProperties properties = this.properties;
 		WsProperties.Handshake handshake = properties.getHandshake();
 		factory.setAddress(properties.getAddress());
-		factory.setPort(port(properties.getPort()));
-		factory.setLimits(new WebSocketLimits(bytes("ws.max-frame-size", properties.getMaxFrameSize(), MIN_FRAME_SIZE),
-				bytes("ws.max-message-size", properties.getMaxMessageSize(), 1)));
-		factory.setHandshakeLimits(new HandshakeLimits(
-				bytes("ws.handshake.max-request-line-length", handshake.getMaxRequestLineLength(), 1),
-				bytes("ws.handshake.max-header-size", handshake.getMaxHeaderSize(), 1),
-				atLeastOne("ws.handshake.max-headers", handshake.getMaxHeaders())));
-		factory.setIoThreads(atLeastOne("ws.io-threads", properties.getIoThreads()));
+		factory.setPort(properties.getPort());
+		factory.setLimits(new WebSocketLimits(bytes(properties.getMaxFrameSize()), bytes(properties.getMaxMessageSize())));
+		factory.setHandshakeLimits(new HandshakeLimits(bytes(handshake.getMaxRequestLineLength()),
+				bytes(handshake.getMaxHeaderSize()), handshake.getMaxHeaders()));
+		factory.setIoThreads(properties.getIoThreads());
 		factory.setHandshakeTimeout(properties.getHandshakeTimeout());
 		factory.setIdleTimeout(properties.getIdleTimeout());
 		factory.setPingInterval(properties.getPingInterval());
 		factory.setCloseTimeout(properties.getCloseTimeout());
 		Duration shutdownTimeout = properties.getShutdownTimeout();
-		factory.setShutdownTimeout((shutdownTimeout != null) ? shutdownTimeout : lifecycleShutdownTimeout());
-		factory.setMaxConnections(atLeastOne("ws.max-connections", properties.getMaxConnections()));
-		factory.setMaxOutboundBuffer(bytes("ws.max-outbound-buffer", properties.getMaxOutboundBuffer(), 1));
+		factory.setShutdownTimeout((shutdownTimeout != null) ? shutdownTimeout : withinLifecyclePhase());
+		factory.setMaxConnections(properties.getMaxConnections());
+		factory.setMaxOutboundBuffer(bytes(properties.getMaxOutboundBuffer()));
 	}
 
-	private Duration lifecycleShutdownTimeout() {
-		return Binder.get(this.environment)
+	/**
+	 * The phase timeout less the larger of 1 s and 10%, but at least 1 s: after waiting for
+	 * sessions, the server still stops its acceptor and I/O threads and hands the last
+	 * {@code @OnClose} calls over, all within the phase, or Spring gives up on it and
+	 * destroys beans those calls may need.
+	 */
+	private Duration withinLifecyclePhase() {
+		Duration phase = Binder.get(this.environment)
 			.bind(LIFECYCLE_TIMEOUT_PROPERTY, Duration.class)
-			.orElse(DEFAULT_SHUTDOWN_TIMEOUT);
+			.orElse(DEFAULT_PHASE_TIMEOUT);
+		Duration margin = max(ONE_SECOND, phase.dividedBy(10));
+		return max(ONE_SECOND, phase.minus(margin));
 	}
 
-	private static int bytes(String name, DataSize size, long min) {
-		long bytes = size.toBytes();
-		if (bytes < min || bytes > Integer.MAX_VALUE) {
-			throw new InvalidConfigurationPropertyValueException(name, size,
-					"Must be between " + min + "B and " + Integer.MAX_VALUE + "B.");
-		}
-		return (int) bytes;
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
-	private static int port(int port) {
-		if (port < 0 || port > 65535) {
-			throw new InvalidConfigurationPropertyValueException("ws.port", port, "Must be between 0 and 65535.");
-		}
-		return port;
-	}
-
-	private static int atLeastOne(String name, int value) {
-		if (value < 1) {
-			throw new InvalidConfigurationPropertyValueException(name, value, "Must be at least 1.");
-		}
-		return value;
+	/** {@link WsProperties} keeps sizes within an {@code int}. */
+	private static int bytes(DataSize size) {
+		return Math.toIntExact(size.toBytes());
 	}
 
 }

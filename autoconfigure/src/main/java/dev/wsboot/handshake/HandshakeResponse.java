@@ -3,6 +3,7 @@ package dev.wsboot.handshake;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -63,8 +64,9 @@ public final class HandshakeResponse {
 	}
 
 	/**
-	 * Returns a refusal with {@code status}, a plain-text body of {@code message} and
-	 * {@code Connection: close}, since the connection ends after it.
+	 * Returns a refusal with {@code status}, a plain-text body of {@code message},
+	 * {@code X-Content-Type-Options: nosniff} and {@code Connection: close}, since the
+	 * connection ends after it.
 	 * @param status any final status from 200 to 599
 	 */
 	public static HandshakeResponse reject(int status, String message) {
@@ -74,6 +76,9 @@ public final class HandshakeResponse {
 		byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
 		HttpHeaders headers = new HttpHeaders();
 		headers.add("Content-Type", "text/plain; charset=utf-8");
+		// Messages may echo the request, such as the path of a 404: a browser must not sniff
+		// such a body into HTML and run what a link put into it.
+		headers.add("X-Content-Type-Options", "nosniff");
 		headers.add("Content-Length", Integer.toString(body.length));
 		headers.add("Connection", "close");
 		return new HandshakeResponse(status, headers, body, null, List.of());
@@ -182,7 +187,14 @@ public final class HandshakeResponse {
 	/** Writes a string as ISO-8859-1 (RFC 9110 §5.5: field values are octets, historically Latin-1). */
 	private static int put(byte[] dest, int offset, String text) {
 		for (int i = 0; i < text.length(); i++) {
-			dest[offset + i] = (byte) text.charAt(i);
+			char c = text.charAt(i);
+			// HttpHeaders.add lets no such char in; checked again because casting one to a byte
+			// would keep its low byte, and U+010A would go out as a line feed.
+			if (c > 0xFF) {
+				throw new IllegalStateException("Not a Latin-1 character in a response head: U+"
+						+ Integer.toHexString(c).toUpperCase(Locale.ROOT));
+			}
+			dest[offset + i] = (byte) c;
 		}
 		return offset + text.length();
 	}

@@ -30,6 +30,15 @@ final class HttpChars {
 		return true;
 	}
 
+	/**
+	 * Whether {@code c} may appear in a field value: RFC 9110 §5.5 allows visible characters
+	 * ({@code VCHAR}), space, horizontal tab and {@code obs-text} (0x80-0xFF), so no other
+	 * control character, nor DEL, nor anything that is not one octet.
+	 */
+	static boolean isFieldValueChar(int c) {
+		return c == '\t' || (c >= ' ' && c < 0x7F) || (c >= 0x80 && c <= 0xFF);
+	}
+
 	/** Whether {@code c} is optional whitespace ({@code OWS}, RFC 9110 §5.6.3): space or tab. */
 	static boolean isWhitespace(int c) {
 		return c == ' ' || c == '\t';

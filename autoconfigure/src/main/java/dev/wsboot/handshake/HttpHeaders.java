@@ -64,8 +64,9 @@ public final class HttpHeaders {
 
 	/**
 	 * Adds a header field; earlier fields of the same name are kept.
-	 * @throws IllegalArgumentException if the name is not an HTTP token or the value holds
-	 * CR, LF or NUL (which would let it inject header lines)
+	 * @throws IllegalArgumentException if the name is not an HTTP token, or the value holds a
+	 * control character other than horizontal tab (CR and LF would let it inject header
+	 * lines) or a character above 0xFF (which is not one octet)
 	 * @throws UnsupportedOperationException if these headers are read-only
 	 */
 	public void add(String name, String value) {
@@ -75,8 +76,14 @@ public final class HttpHeaders {
 		if (!HttpChars.isToken(name)) {
 			throw new IllegalArgumentException("Header name is not a token: '" + name + "'");
 		}
-		if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
-			throw new IllegalArgumentException("Header value of " + name + " contains CR, LF or NUL");
+		for (int i = 0; i < value.length(); i++) {
+			// Checked per char, not per byte: a char above 0xFF cannot be written as one octet,
+			// and truncated to its low byte U+010D would become a CR that ends the field.
+			if (!HttpChars.isFieldValueChar(value.charAt(i))) {
+				throw new IllegalArgumentException("Header value of " + name + " has a character not allowed in HTTP"
+						+ " (U+" + Integer.toHexString(value.charAt(i)).toUpperCase(Locale.ROOT) + " at index " + i
+						+ "); values are visible characters, spaces, tabs and Latin-1 (RFC 9110 §5.5)");
+			}
 		}
 		if (this.count * 2 == this.entries.length) {
 			this.entries = Arrays.copyOf(this.entries, Math.max(16, this.entries.length * 2));

@@ -1,46 +1,74 @@
 package dev.wsboot.handshake;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.wsboot.protocol.extension.ExtensionAgreement;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link HandshakeHandler}: checks a request against the server's side of RFC 6455
- * §4.2, optionally restricts the {@code Origin}, selects a subprotocol and accepts.
+ * §4.2, checks the {@code Origin} of browsers, selects a subprotocol and accepts.
  *
  * <p>Each failed check has its own answer: 405 with {@code Allow: GET} for another method, 404
  * where no endpoint is, 426 with {@code Upgrade: websocket} for a plain HTTP request (such as a
  * browser opening the URL), 426 with {@code Sec-WebSocket-Version: 13} for another protocol
  * version, 403 for a refused origin and 400 for anything else malformed.
+ *
+ * <p>Origins: a browser sends the origin of the page that opens the connection, and sends
+ * the user's cookies for the server's host whichever page that is, so a foreign page could act
+ * as the user (cross-site WebSocket hijacking, RFC 6455 §10.2). A request with an
+ * {@code Origin} is therefore accepted only from a page of the host the request is addressed
+ * to ({@code Host}), on any port, or from an origin allowed explicitly. Clients other than
+ * browsers send no {@code Origin} and are accepted.
  */
 public class Rfc6455HandshakeHandler implements HandshakeHandler {
 
 	private static final String PLAIN_HTTP_MESSAGE =
 			"This is a WebSocket endpoint; connect with a WebSocket client (RFC 6455).";
 
-	/** Allowed origins in lower case; empty when any origin is. */
-	private final Set<String> allowedOrigins;
+	private final AllowedOrigins allowedOrigins;
 
-	/** Creates a handler that accepts any origin. */
+	/**
+	 * Creates a handler that accepts browsers only on pages of the host they connect to, on
+	 * any port: a page from {@code http://localhost:8080} may connect to
+	 * {@code ws://localhost:8081}, one from any other host may not.
+	 */
 	public Rfc6455HandshakeHandler() {
-		this(List.of());
+		this(AllowedOrigins.SAME_HOST);
 	}
 
 	/**
-	 * Creates a handler that accepts requests whose {@code Origin}, if sent, is in
-	 * {@code allowedOrigins}, compared ignoring case.
-	 * @param allowedOrigins exact origins such as {@code https://example.com}; {@code *} or an
-	 * empty list allows any origin
+	 * Creates a handler that accepts browsers on pages of the host they connect to and on
+	 * pages of {@code allowedOrigins}. Entries are compared with the {@code Origin} sent after
+	 * both are normalized: scheme and host in lower case, without a trailing slash, and
+	 * without port 80 for http or 443 for https.
+	 * @param allowedOrigins origins such as {@code https://example.com}; an entry such as
+	 * {@code https://*.example.com} allows the subdomains of {@code example.com} (not the
+	 * domain itself), and {@code *} allows any origin, as {@link #allowingAnyOrigin()} does
+	 * @throws IllegalArgumentException if an entry is not an origin, or is {@code null}
+	 * (which browsers send from sandboxed iframes and {@code data:} URLs, that is, from any
+	 * page that wants to)
 	 */
 	public Rfc6455HandshakeHandler(List<String> allowedOrigins) {
-		this.allowedOrigins = allowedOrigins.contains("*") ? Set.of()
-				: allowedOrigins.stream()
-					.map(origin -> origin.toLowerCase(Locale.ROOT))
-					.collect(Collectors.toUnmodifiableSet());
+		this(AllowedOrigins.of(allowedOrigins));
+	}
+
+	private Rfc6455HandshakeHandler(AllowedOrigins allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	/**
+	 * Returns a handler that accepts any origin, {@code null} included: any web page may
+	 * then connect with its visitors' cookies, so use it only for servers that do not
+	 * authenticate with cookies or that check something a foreign page cannot send.
+	 */
+	public static Rfc6455HandshakeHandler allowingAnyOrigin() {
+		return new Rfc6455HandshakeHandler(AllowedOrigins.ANY);
+	}
+
+	/** Whether this handler accepts requests from any origin. */
+	public boolean allowsAnyOrigin() {
+		return this.allowedOrigins.allowsAny();
 	}
 
 	@Override
@@ -56,9 +84,16 @@ public class Rfc6455HandshakeHandler implements HandshakeHandler {
 			return badRequest("A WebSocket handshake needs HTTP/1.1 or later");
 		}
 		// RFC 9112 §3.2: "A server MUST respond with a 400 (Bad Request) status code to any
-		// HTTP/1.1 request message that lacks a Host header field" or has more than one.
-		if (headers.all("Host").size() != 1) {
+		// HTTP/1.1 request message that lacks a Host header field and to any request message
+		// that contains more than one Host header field line or a Host header field with an
+		// invalid field value."
+		List<String> hosts = headers.all("Host");
+		if (hosts.size() != 1) {
 			return badRequest("A request needs exactly one Host header");
+		}
+		Authority host = Authority.parse(hosts.get(0));
+		if (host == null) {
+			return badRequest("The Host header is empty or not a host with an optional port");
 		}
 		if (target == null) {
 			return HandshakeResponse.reject(404, "No WebSocket endpoint at " + request.path());
@@ -87,7 +122,9 @@ public class Rfc6455HandshakeHandler implements HandshakeHandler {
 		if (keys.size() != 1 || !AcceptKey.isValidKey(keys.get(0))) {
 			return badRequest("The Sec-WebSocket-Key header is missing, repeated or not 16 bytes in base64");
 		}
-		if (!isAllowedOrigin(headers.all("Origin"))) {
+		// RFC 6455 §10.2: "If the origin indicated is unacceptable to the server, then it
+		// SHOULD respond to the WebSocket handshake with a reply containing HTTP 403 Forbidden".
+		if (!isAllowedOrigin(headers.all("Origin"), host)) {
 			return HandshakeResponse.reject(403, "Origin not allowed");
 		}
 		List<ExtensionAgreement> extensions;
@@ -110,16 +147,10 @@ public class Rfc6455HandshakeHandler implements HandshakeHandler {
 		return major > '1' || (major == '1' && minor >= '1');
 	}
 
-	/**
-	 * Origins protect browsers' users from other sites' pages (RFC 6455 §10.2); clients that
-	 * are not browsers send none, so a request without one passes.
-	 */
-	private boolean isAllowedOrigin(List<String> origins) {
-		if (this.allowedOrigins.isEmpty()) {
-			return true;
-		}
+	/** Clients that are not browsers send no origin, so a request without one passes. */
+	private boolean isAllowedOrigin(List<String> origins, Authority host) {
 		for (String origin : origins) {
-			if (!this.allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+			if (!this.allowedOrigins.allows(origin, host)) {
 				return false;
 			}
 		}

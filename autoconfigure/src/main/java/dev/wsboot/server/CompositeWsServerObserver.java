@@ -7,21 +7,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Passes every event to several {@link WsServerObserver}s in order, so that metrics and an
- * application's own observer can watch the same server.
+ * application's own observer can watch the same server; each is
+ * {@link WsServerObserver#guarded guarded}, so one that throws neither reaches the server nor
+ * keeps the event from the next.
  */
 public final class CompositeWsServerObserver implements WsServerObserver {
 
 	private final WsServerObserver[] observers;
 
 	private CompositeWsServerObserver(List<WsServerObserver> observers) {
-		this.observers = observers.toArray(WsServerObserver[]::new);
+		this.observers = observers.stream().map(WsServerObserver::guarded).toArray(WsServerObserver[]::new);
 	}
 
-	/** One observer for all of these: {@link WsServerObserver#NONE} for none, the observer itself for one. */
+	/**
+	 * One guarded observer for all of these: {@link WsServerObserver#NONE} for none, the
+	 * {@link WsServerObserver#guarded guarded} observer for one.
+	 */
 	public static WsServerObserver of(List<WsServerObserver> observers) {
 		return switch (observers.size()) {
 			case 0 -> WsServerObserver.NONE;
-			case 1 -> observers.get(0);
+			case 1 -> WsServerObserver.guarded(observers.get(0));
 			default -> new CompositeWsServerObserver(observers);
 		};
 	}

@@ -7,7 +7,8 @@ import dev.wsboot.protocol.CloseStatus;
  * and arrive in order: {@link #onOpen} first, {@link #onClose} last and exactly once.
  *
  * <p>An exception thrown by a method is given to {@link #onError}, and the session is then
- * closed with 1011 (internal error); other sessions are not affected.
+ * closed with 1011 (internal error); other sessions are not affected. Failures of the
+ * connection are not errors of the handler: they end in {@link #onClose}.
  */
 public interface WsHandler {
 
@@ -32,7 +33,11 @@ public interface WsHandler {
 	default void onClose(WsSession session, CloseStatus status) {
 	}
 
-	/** A method of this handler threw, or the transport failed; the session is then closed. */
+	/**
+	 * Another method of this handler threw; the session is then closed with 1011. Nothing
+	 * else comes here: a lost connection or a peer breaking the protocol ends the session,
+	 * and {@link #onClose} reports it with its code (1006, 1002, 1007...).
+	 */
 	default void onError(WsSession session, Throwable error) {
 	}
 

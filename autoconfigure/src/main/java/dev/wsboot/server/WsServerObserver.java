@@ -6,13 +6,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * Hooks the server calls as traffic flows, for metrics and logging. Every method has an
  * empty default and must be cheap and non-blocking: most are called on an I/O thread.
- * Paths are those of configured routes, or {@code null} where no route matched.
+ * Paths are those of configured routes, or {@code null} where no route matched. The server
+ * calls its observer through {@link #guarded}, so an exception thrown here is logged and
+ * goes no further.
  */
 public interface WsServerObserver {
 
 	/** An observer that does nothing. */
 	WsServerObserver NONE = new WsServerObserver() {
 	};
+
+	/**
+	 * Returns an observer that passes every event to {@code observer} and catches the
+	 * {@link RuntimeException}s it throws, logging them at WARN at most once a minute with
+	 * the number left out, so that a failing observer never breaks the server's own work.
+	 * {@link #NONE} and observers that are already guarded, including those of
+	 * {@link CompositeWsServerObserver#of}, are returned as they are.
+	 */
+	static WsServerObserver guarded(WsServerObserver observer) {
+		if (observer == NONE || observer instanceof GuardedWsServerObserver
+				|| observer instanceof CompositeWsServerObserver) {
+			return observer;
+		}
+		return new GuardedWsServerObserver(observer, System::nanoTime);
+	}
 
 	/** A handshake was answered: 101 when accepted, else the HTTP status of the refusal. */
 	default void onHandshake(@Nullable String path, int status) {

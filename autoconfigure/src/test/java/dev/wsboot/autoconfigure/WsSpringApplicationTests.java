@@ -1,5 +1,8 @@
 package dev.wsboot.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
 import org.junit.jupiter.api.Test;
@@ -40,10 +43,21 @@ class WsSpringApplicationTests {
 			.contains("Declare only parameters of the types an @OnMessage method supports");
 	}
 
-	private static ConfigurableApplicationContext run(Class<?> application) {
+	@Test
+	void reportsANullAllowedOriginAsApplicationFailedToStart(CapturedOutput output) {
+		assertThatRuntimeException()
+			.isThrownBy(() -> run(EchoApplication.class, "--ws.allowed-origins=https://app.example.com,null"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value 'https://app.example.com,null' for configuration property 'ws.allowed-origins'")
+			.contains("browsers send 'Origin: null' from sandboxed iframes and data: URLs");
+	}
+
+	private static ConfigurableApplicationContext run(Class<?> application, String... args) {
 		SpringApplication springApplication = new SpringApplication(application);
 		springApplication.setWebApplicationType(WebApplicationType.NONE);
-		return springApplication.run("--ws.port=0", "--ws.shutdown-timeout=1s");
+		List<String> allArgs = new ArrayList<>(List.of("--ws.port=0", "--ws.shutdown-timeout=1s"));
+		allArgs.addAll(List.of(args));
+		return springApplication.run(allArgs.toArray(String[]::new));
 	}
 
 	@Configuration(proxyBeanMethods = false)

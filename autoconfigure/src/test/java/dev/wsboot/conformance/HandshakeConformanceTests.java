@@ -80,7 +80,10 @@ class HandshakeConformanceTests {
 		void unknownPath() {
 			try (RawWsClient socket = RawWsClient.connect(server.port())) {
 				socket.send(UpgradeRequest.to("/nowhere", server.port()).bytes());
-				assertThat(socket.readHttpResponse().status()).isEqualTo(404);
+				HttpResponse response = socket.readHttpResponse();
+				assertThat(response.status()).isEqualTo(404);
+				// The body names the path the client asked for.
+				assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 				socket.expectEof();
 			}
 		}

@@ -71,11 +71,19 @@ class HandshakeResponseTests {
 			assertThat(text(response.toBytes())).isEqualTo("""
 					HTTP/1.1 400 Bad Request\r
 					Content-Type: text/plain; charset=utf-8\r
+					X-Content-Type-Options: nosniff\r
 					Content-Length: 20\r
 					Connection: close\r
 					\r
 					Missing Host header
 					""");
+		}
+
+		@ParameterizedTest
+		@ValueSource(ints = { 400, 403, 404, 426, 503 })
+		void forbidsBrowsersToSniffTheBodyIntoAnotherType(int status) {
+			HandshakeResponse response = HandshakeResponse.reject(status, "No WebSocket endpoint at /<script>");
+			assertThat(response.headers().all("X-Content-Type-Options")).containsExactly("nosniff");
 		}
 
 		@Test
@@ -123,7 +131,7 @@ class HandshakeResponseTests {
 			HandshakeResponse original = HandshakeResponse.reject(405, "Use GET");
 			HandshakeResponse withAllow = original.withHeader("Allow", "GET");
 			assertThat(withAllow.headers().names())
-					.containsExactly("Content-Type", "Content-Length", "Connection", "Allow");
+					.containsExactly("Content-Type", "X-Content-Type-Options", "Content-Length", "Connection", "Allow");
 			assertThat(original.headers().contains("Allow")).isFalse();
 			assertThat(withAllow.status()).isEqualTo(405);
 			assertThat(withAllow.body()).isEqualTo(original.body());
@@ -141,6 +149,18 @@ class HandshakeResponseTests {
 		void refusesAValueThatWouldInjectAnotherHeader() {
 			assertThatIllegalArgumentException()
 					.isThrownBy(() -> HandshakeResponse.reject(400, "No").withHeader("Retry-After", "1\r\nX-Evil: 1"));
+		}
+
+		@Test
+		void refusesAValueWhoseCharactersWouldBeCutToCrAndLf() {
+			assertThatIllegalArgumentException()
+					.isThrownBy(() -> HandshakeResponse.reject(401, "x").withHeader("X-A", "\u010D\u010AB: c"));
+		}
+
+		@Test
+		void writesALatin1ValueAsItsOctets() {
+			HandshakeResponse response = HandshakeResponse.reject(401, "x").withHeader("X-A", "caf\u00e9");
+			assertThat(text(response.toBytes())).contains("\r\nX-A: caf\u00e9\r\n");
 		}
 
 		@Test

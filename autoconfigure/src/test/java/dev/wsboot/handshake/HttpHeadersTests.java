@@ -146,6 +146,27 @@ class HttpHeadersTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> new HttpHeaders().add("X", value));
 		}
 
+		@ParameterizedTest(name = "{index}")
+		@ValueSource(strings = { "\u010D\u010AInjected: 1", "\u0100", "\u20AC5", "\uD83D\uDE00" })
+		void refusesAValueWithACharacterAboveLatin1(String value) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new HttpHeaders().add("X", value));
+		}
+
+		@ParameterizedTest(name = "U+{0}")
+		@ValueSource(ints = { 0x01, 0x08, 0x0B, 0x0C, 0x1B, 0x1F, 0x7F })
+		void refusesAValueWithAControlCharacterOtherThanTab(int control) {
+			assertThatIllegalArgumentException()
+					.isThrownBy(() -> new HttpHeaders().add("X", "a" + (char) control + "b"));
+		}
+
+		@ParameterizedTest(name = "{index}")
+		@ValueSource(strings = { "a\tb", "a b", "caf\u00e9", "\u0080\u00ff", "!~\"<>" })
+		void acceptsVisibleCharactersSpacesTabsAndObsText(String value) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.add("X", value);
+			assertThat(headers.first("X")).isEqualTo(value);
+		}
+
 		@Test
 		void makesReadOnlyHeadersWithOf() {
 			assertThatThrownBy(() -> HttpHeaders.of("A", "1").add("B", "2"))

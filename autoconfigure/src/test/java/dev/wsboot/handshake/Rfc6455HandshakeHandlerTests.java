@@ -12,17 +12,20 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class Rfc6455HandshakeHandlerTests {
 
 	private static final UpgradeTarget CHAT = new UpgradeTarget("/chat", List.of());
 
-	private final HandshakeHandler handler = new Rfc6455HandshakeHandler();
+	/** The RFC's sample request comes from a page of example.com, another host than the server's. */
+	private final HandshakeHandler handler = new Rfc6455HandshakeHandler(List.of("http://example.com"));
 
 	@Nested
 	class Acceptance {
@@ -110,6 +113,21 @@ class Rfc6455HandshakeHandlerTests {
 			assertThat(status(sample().plus("Host", "other.example.com"))).isEqualTo(400);
 		}
 
+		@ParameterizedTest(name = "Host: ''{0}''")
+		@ValueSource(strings = { "", ":8081", "server.example.com:port", "server.example.com:65536",
+				"server.example.com:8081:1", "[::1", "[::1]8081", "::1", "[zz::1]", "[]", "user@server.example.com",
+				"server.example.com/chat", "server example.com", "caf\u00e9.example", "%zz.example" })
+		void refusesAnEmptyOrMalformedHostWith400(String host) {
+			assertThat(status(sample().with("Host", host))).isEqualTo(400);
+		}
+
+		@ParameterizedTest(name = "Host: {0}")
+		@ValueSource(strings = { "server.example.com", "server.example.com:8081", "SERVER.example.com:", "127.0.0.1:8081",
+				"[::1]:8081", "[2001:DB8::1]", "[::ffff:127.0.0.1]", "xn--bcher-kva.example", "a%41.example" })
+		void acceptsAHostWithOrWithoutPort(String host) {
+			assertThat(status(sample().with("Host", host))).isEqualTo(101);
+		}
+
 	}
 
 	@Nested
@@ -120,6 +138,7 @@ class Rfc6455HandshakeHandlerTests {
 			HandshakeResponse response = handler.handshake(sample().build(), null);
 			assertThat(response.status()).isEqualTo(404);
 			assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("No WebSocket endpoint at /chat\n");
+			assertThat(response.headers().first("X-Content-Type-Options")).isEqualTo("nosniff");
 		}
 
 	}
@@ -219,44 +238,121 @@ class Rfc6455HandshakeHandlerTests {
 	@Nested
 	class Origins {
 
-		private final HandshakeHandler restricted = new Rfc6455HandshakeHandler(
-				List.of("https://app.example.com", "http://localhost:8080"));
+		private final HandshakeHandler sameHost = new Rfc6455HandshakeHandler();
+
+		private final HandshakeHandler listed = new Rfc6455HandshakeHandler(List.of("https://app.example.com",
+				"http://localhost:8080", "HTTPS://Static.Example.COM:443/", "http://*.apps.example.com"));
+
+		@ParameterizedTest(name = "Host: {0}, Origin: {1}")
+		@CsvSource({ "localhost:8081, http://localhost:8080", "localhost:8081, https://localhost",
+				"LOCALHOST:8081, http://localhost:8080", "server.example.com, https://Server.Example.com:8443",
+				"127.0.0.1:8081, http://127.0.0.1:8080", "[::1]:8081, http://[::1]:8080", "[::1], http://[::1]",
+				"'[2001:db8::1]:8081', 'http://[2001:DB8::1]'" })
+		void acceptsAPageOfTheSameHostOnAnyPortByDefault(String host, String origin) {
+			assertThat(sameHost.handshake(sample().with("Host", host).with("Origin", origin).build(), CHAT).status())
+					.isEqualTo(101);
+		}
+
+		@ParameterizedTest(name = "Host: {0}, Origin: {1}")
+		@CsvSource({ "localhost:8081, http://evil.example", "localhost:8081, http://127.0.0.1:8080",
+				"server.example.com, http://example.com", "server.example.com, https://evil.server.example.com",
+				"server.example.com, https://server.example.com.evil.example", "[::1]:8081, http://[::2]:8080",
+				"[::1]:8081, http://localhost:8080", "localhost:8081, http://localhost:8080/chat",
+				"localhost:8081, http://user@localhost:8080", "localhost:8081, localhost:8080",
+				"localhost:8081, ''", "localhost:8081, http://", "localhost:8081, http:///", "localhost:8081, ://localhost" })
+		void refusesAnyOtherPageWith403ByDefault(String host, String origin) {
+			assertThat(sameHost.handshake(sample().with("Host", host).with("Origin", origin).build(), CHAT).status())
+					.isEqualTo(403);
+		}
 
 		@Test
-		void acceptsAnyOriginWithoutAllowList() {
-			assertThat(status(sample().with("Origin", "https://evil.example"))).isEqualTo(101);
+		void acceptsAClientSendingNoOrigin() {
+			assertThat(sameHost.handshake(sample().without("Origin").build(), CHAT).status()).isEqualTo(101);
+			assertThat(listed.handshake(sample().without("Origin").build(), CHAT).status()).isEqualTo(101);
+		}
+
+		@Test
+		void refusesTheNullOriginOfSandboxedPagesWith403() {
+			HandshakeRequest request = sample().with("Origin", "null").build();
+			assertThat(sameHost.handshake(request, CHAT).status()).isEqualTo(403);
+			assertThat(listed.handshake(request, CHAT).status()).isEqualTo(403);
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "https://app.example.com", "HTTPS://APP.EXAMPLE.COM", "http://localhost:8080" })
-		void acceptsAnAllowedOriginIgnoringCase(String origin) {
-			assertThat(restricted.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(101);
+		@ValueSource(strings = { "https://app.example.com", "HTTPS://APP.EXAMPLE.COM", "https://app.example.com/",
+				"https://app.example.com:443", "http://localhost:8080", "http://LocalHost:8080/",
+				"https://static.example.com", "https://static.example.com:443" })
+		void acceptsAListedOriginComparedAfterNormalization(String origin) {
+			assertThat(listed.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(101);
 		}
 
 		@ParameterizedTest
-		@ValueSource(strings = { "https://evil.example", "http://app.example.com", "https://app.example.com:443",
-				"https://app.example.com/", "null" })
-		void refusesAnyOtherOriginWith403(String origin) {
-			assertThat(restricted.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(403);
+		@ValueSource(strings = { "https://evil.example", "http://app.example.com", "https://app.example.com:8443",
+				"http://localhost", "http://localhost:8081", "https://app.example.com.evil.example",
+				"https://app.example.com/chat", "https://user@app.example.com", "app.example.com" })
+		void refusesAnOriginThatIsNotListedWith403(String origin) {
+			assertThat(listed.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(403);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "http://chat.apps.example.com", "http://a.b.apps.example.com",
+				"http://CHAT.apps.example.com:80" })
+		void acceptsASubdomainOfAWildcardEntry(String origin) {
+			assertThat(listed.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(101);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "http://apps.example.com", "https://chat.apps.example.com",
+				"http://chat.apps.example.com:8080", "http://evilapps.example.com", "http://apps.example.com.evil" })
+		void refusesWhatAWildcardEntryDoesNotCoverWith403(String origin) {
+			assertThat(listed.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(403);
 		}
 
 		@Test
 		void refusesASecondOriginThatIsNotAllowed() {
 			HandshakeRequest request = sample().with("Origin", "https://app.example.com")
 					.plus("Origin", "https://evil.example").build();
-			assertThat(restricted.handshake(request, CHAT).status()).isEqualTo(403);
+			assertThat(listed.handshake(request, CHAT).status()).isEqualTo(403);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "https://evil.example", "null", "http://[::1]:1" })
+		void acceptsAnyOriginWhenTheListHasAStar(String origin) {
+			Rfc6455HandshakeHandler anyOrigin = new Rfc6455HandshakeHandler(List.of("https://app.example.com", "*"));
+			assertThat(anyOrigin.allowsAnyOrigin()).isTrue();
+			assertThat(anyOrigin.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(101);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "https://evil.example", "null" })
+		void acceptsAnyOriginWhenMadeToAllowAnyOrigin(String origin) {
+			Rfc6455HandshakeHandler anyOrigin = Rfc6455HandshakeHandler.allowingAnyOrigin();
+			assertThat(anyOrigin.allowsAnyOrigin()).isTrue();
+			assertThat(anyOrigin.handshake(sample().with("Origin", origin).build(), CHAT).status()).isEqualTo(101);
 		}
 
 		@Test
-		void acceptsAClientSendingNoOrigin() {
-			assertThat(restricted.handshake(sample().without("Origin").build(), CHAT).status()).isEqualTo(101);
+		void allowsOnlyTheSameHostUnlessAStarIsListed() {
+			assertThat(new Rfc6455HandshakeHandler().allowsAnyOrigin()).isFalse();
+			assertThat(new Rfc6455HandshakeHandler(List.of()).allowsAnyOrigin()).isFalse();
+			assertThat(new Rfc6455HandshakeHandler(List.of("https://app.example.com")).allowsAnyOrigin()).isFalse();
 		}
 
-		@Test
-		void acceptsAnyOriginWhenTheAllowListHasAStar() {
-			HandshakeHandler anyOrigin = new Rfc6455HandshakeHandler(List.of("https://app.example.com", "*"));
-			assertThat(anyOrigin.handshake(sample().with("Origin", "https://evil.example").build(), CHAT).status())
-					.isEqualTo(101);
+		@ParameterizedTest(name = "''{0}''")
+		@ValueSource(strings = { "null", "NULL", " null " })
+		void refusesANullEntrySayingWhy(String entry) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new Rfc6455HandshakeHandler(List.of(entry)))
+					.withMessageContaining("sandboxed");
+		}
+
+		@ParameterizedTest(name = "''{0}''")
+		@ValueSource(strings = { "", "app.example.com", "https://app.example.com/chat", "https://user@app.example.com",
+				"https://", "https://*", "https://*.", "https://ex*mple.com", "https://*.*.example.com",
+				"*://app.example.com", "https://*.[::1]", "https://b\u00fccher.example", "https://app.example.com:99999",
+				"https://app.example.com?x" })
+		void refusesAnEntryThatIsNotAnOrigin(String entry) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new Rfc6455HandshakeHandler(List.of(entry)))
+					.withMessageContaining("is not an allowed origin");
 		}
 
 	}

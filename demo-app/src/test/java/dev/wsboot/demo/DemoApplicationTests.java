@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.CompletionException;
 
 import dev.wsboot.context.LocalWsServerPort;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The demo as a user runs it: the real application on random ports, spoken to by the JDK's
@@ -74,6 +77,25 @@ class DemoApplicationTests {
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/ws-info")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(info.body()).contains("\"port\":" + this.wsPort).contains("\"path\":\"/ws\"");
+	}
+
+	@Test
+	void letsTheChatPageConnectFromTheApplicationsHttpPort() throws Exception {
+		// The page on http://localhost:<http port> connects to ws://localhost:<ws port>.
+		WsClient page = WsClient.connectFrom("http://localhost:" + this.httpPort, "localhost", this.wsPort,
+				"/ws?name=Page");
+		page.awaitMessage("* Page joined");
+		page.socket().sendClose(1000, "").join();
+		assertThat(page.awaitClose()).isEqualTo(1000);
+	}
+
+	@Test
+	void refusesAPageOfAnotherSite() {
+		assertThatExceptionOfType(CompletionException.class)
+			.isThrownBy(() -> WsClient.connectFrom("https://evil.example", "localhost", this.wsPort, "/ws?name=Evil"))
+			.havingCause()
+			.isInstanceOfSatisfying(WebSocketHandshakeException.class,
+					(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
 	}
 
 	@Test

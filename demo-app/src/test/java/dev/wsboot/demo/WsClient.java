@@ -30,10 +30,18 @@ final class WsClient implements WebSocket.Listener {
 	private WebSocket webSocket;
 
 	static WsClient connect(int port, String pathAndQuery) {
+		return connect(HTTP.newWebSocketBuilder(), "127.0.0.1", port, pathAndQuery);
+	}
+
+	/** Connects as a browser showing a page of {@code origin} would. */
+	static WsClient connectFrom(String origin, String host, int port, String pathAndQuery) {
+		return connect(HTTP.newWebSocketBuilder().header("Origin", origin), host, port, pathAndQuery);
+	}
+
+	private static WsClient connect(WebSocket.Builder builder, String host, int port, String pathAndQuery) {
 		WsClient client = new WsClient();
-		client.webSocket = HTTP.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(5))
-			.buildAsync(URI.create("ws://127.0.0.1:" + port + pathAndQuery), client)
+		client.webSocket = builder.connectTimeout(Duration.ofSeconds(5))
+			.buildAsync(URI.create("ws://" + host + ":" + port + pathAndQuery), client)
 			.join();
 		return client;
 	}

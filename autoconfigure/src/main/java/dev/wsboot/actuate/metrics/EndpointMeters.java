@@ -28,7 +28,8 @@ final class EndpointMeters {
 
 	private final String path;
 
-	private final Map<Integer, Counter> closes = new ConcurrentHashMap<>();
+	/** By code tag: at most the 16 registered codes, {@code 3xxx}, {@code 4xxx} and {@code other}. */
+	private final Map<String, Counter> closes = new ConcurrentHashMap<>();
 
 	EndpointMeters(MeterRegistry registry, String path) {
 		this.registry = registry;
@@ -53,11 +54,29 @@ final class EndpointMeters {
 	}
 
 	Counter closes(int code) {
-		return this.closes.computeIfAbsent(code, (c) -> Counter.builder("ws.server.closes")
+		return this.closes.computeIfAbsent(codeTag(code), (tag) -> Counter.builder("ws.server.closes")
 			.description("WebSocket sessions ended, by close code")
 			.tag("path", this.path)
-			.tag("code", Integer.toString(c))
+			.tag("code", tag)
 			.register(this.registry));
+	}
+
+	/**
+	 * The close code as a tag: the peer picks it, and RFC 6455 §7.4.2 leaves it a thousand
+	 * codes for libraries (3000-3999) and a thousand for applications (4000-4999), so only
+	 * the codes the RFC and IANA registered (1000-1015) are kept as themselves.
+	 */
+	static String codeTag(int code) {
+		if (code >= 1000 && code <= 1015) {
+			return Integer.toString(code);
+		}
+		if (code >= 3000 && code <= 3999) {
+			return "3xxx";
+		}
+		if (code >= 4000 && code <= 4999) {
+			return "4xxx";
+		}
+		return "other";
 	}
 
 }

@@ -19,12 +19,15 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code ws.server.sessions.active} (gauge): open sessions per endpoint;</li>
  * <li>{@code ws.server.handshakes} (counter): upgrade requests by {@code outcome}
- * ({@code accepted}, {@code refused}) and HTTP {@code status};</li>
+ * ({@code accepted}, {@code refused}) and HTTP {@code status}, which the handshake handler
+ * chooses among 101 and 200-599;</li>
  * <li>{@code ws.server.messages.received} and {@code ws.server.messages.sent} (distribution
  * summaries in bytes, tagged {@code type} text or binary): their count is the number of
  * messages, their total the payload bytes;</li>
  * <li>{@code ws.server.message.handling} (timer): time in the handler per message;</li>
- * <li>{@code ws.server.closes} (counter): sessions ended, by close {@code code};</li>
+ * <li>{@code ws.server.closes} (counter): sessions ended, by close {@code code}: the
+ * registered codes 1000-1015 as themselves, the ranges the peer may choose from as
+ * {@code 3xxx} and {@code 4xxx}, anything else as {@code other};</li>
  * <li>{@code ws.server.limits.exceeded} (counter): connections refused or dropped, by
  * {@code limit}.</li>
  * </ul>

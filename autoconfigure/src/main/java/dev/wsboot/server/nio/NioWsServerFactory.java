@@ -156,7 +156,8 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 
 	@Override
 	public void setObserver(WsServerObserver observer) {
-		this.observer = observer;
+		// Whatever a customizer sets, an observer's exception never reaches the server.
+		this.observer = WsServerObserver.guarded(observer);
 	}
 
 	@Override

@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutionException;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.autoconfigure.actuate.WsMetricsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
+import dev.wsboot.endpoint.FakeWsSession;
 import dev.wsboot.endpoint.OnMessage;
 import dev.wsboot.endpoint.WsEndpoint;
+import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import dev.wsboot.testsupport.RawWsClient;
@@ -15,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -127,6 +131,29 @@ class WsServerMetricsTests {
 					registry.get("ws.server.closes").tags("path", "/echo", "code", "1000").counter().count())
 				.isEqualTo(1));
 		});
+	}
+
+	@Test
+	void countsTheCloseCodesAPeerMayChooseInOneSeriesPerRange() {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		WsServerMetrics metrics = new WsServerMetrics(registry);
+		FakeWsSession session = new FakeWsSession();
+		for (int code = 3000; code < 3100; code++) {
+			metrics.onClose(session, new CloseStatus(code, ""));
+		}
+		assertThat(registry.find("ws.server.closes").counters()).singleElement().satisfies((counter) -> {
+			assertThat(counter.getId().getTag("code")).isEqualTo("3xxx");
+			assertThat(counter.count()).isEqualTo(100);
+		});
+	}
+
+	@ParameterizedTest(name = "{0} as {1}")
+	@CsvSource({ "1000, 1000", "1001, 1001", "1006, 1006", "1011, 1011", "1015, 1015", "3000, 3xxx", "3999, 3xxx",
+			"4000, 4xxx", "4999, 4xxx", "999, other", "1016, other", "2999, other", "5000, other", "65535, other" })
+	void tagsARegisteredCloseCodeAsItselfAndAnyOtherByItsRange(int code, String tag) {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		new WsServerMetrics(registry).onClose(new FakeWsSession(), new CloseStatus(code, ""));
+		assertThat(registry.get("ws.server.closes").tags("path", "/test", "code", tag).counter().count()).isEqualTo(1);
 	}
 
 	@Test

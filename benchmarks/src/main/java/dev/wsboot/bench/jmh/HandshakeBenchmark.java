@@ -49,7 +49,8 @@ public class HandshakeBenchmark {
 
 	private final ByteBuffer request = ByteBuffer.wrap(REQUEST.getBytes(StandardCharsets.US_ASCII));
 
-	private final HandshakeHandler handler = new Rfc6455HandshakeHandler();
+	/** The page is on another host than the server, so its origin is listed. */
+	private final HandshakeHandler handler = new Rfc6455HandshakeHandler(List.of("https://example.com"));
 
 	private final UpgradeTarget target = new UpgradeTarget("/chat", List.of());
 
