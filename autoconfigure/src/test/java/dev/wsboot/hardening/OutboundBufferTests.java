@@ -15,6 +15,7 @@ import dev.wsboot.server.WsSession;
 import dev.wsboot.server.nio.NioWsServerFactory;
 import dev.wsboot.testsupport.ClientFrame;
 import dev.wsboot.testsupport.RawWsClient;
+import dev.wsboot.testsupport.ServerFrame;
 import dev.wsboot.testsupport.TestWsServer;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,55 @@ class OutboundBufferTests {
 		}
 	}
 
+	@Test
+	void aReaderThatFallsBehindGetsWholeFramesThenThePolicyClose() {
+		Flooder flooder = new Flooder(100_000);
+		try (TestWsServer server = TestWsServer.start(OutboundBufferTests::configure, WsRoute.of("/flood", flooder));
+				RawWsClient slow = RawWsClient.connect(server.port(), 4096)) {
+			slow.sendUpgradeRequest("/flood");
+			slow.send(ClientFrame.text("flood"));
+			assertThat(flooder.floods.join().results()).last().isEqualTo(SendResult.OVERFLOW);
+			slow.readHttpHead();
+			// Whatever the socket had taken of a frame is finished before the close: the strict
+			// reader fails on a close frame that lands inside another frame.
+			int whole = 0;
+			ServerFrame frame = slow.readFrame();
+			while (!frame.isClose()) {
+				assertThat(frame.text()).isEqualTo(KIB);
+				whole++;
+				frame = slow.readFrame();
+			}
+			assertThat(frame.closeCode()).isEqualTo(CloseCodes.POLICY_VIOLATION);
+			assertThat(whole).as("messages before the close").isPositive();
+			slow.expectEof();
+		}
+	}
+
+	@Test
+	void aWorkerPacingItselfByTheBufferedAmountSendsFarMoreThanTheLimitToAReadingPeer() {
+		int messages = 8 * LIMIT / KIB.length();
+		WsHandler paced = new Flooder(0) {
+
+			@Override
+			public void onText(WsSession session, String text) {
+				for (int i = 0; i < messages; i++) {
+					while (session.bufferedAmount() > LIMIT / 2) {
+						Thread.onSpinWait();
+					}
+					assertThat(session.sendText(KIB)).isEqualTo(SendResult.QUEUED);
+				}
+			}
+
+		};
+		try (TestWsServer server = TestWsServer.start(OutboundBufferTests::configure, WsRoute.of("/paced", paced));
+				RawWsClient reader = RawWsClient.open(server.port(), "/paced")) {
+			reader.sendText("go");
+			for (int i = 0; i < messages; i++) {
+				reader.expectText(KIB);
+			}
+		}
+	}
+
 	private static void configure(NioWsServerFactory factory) {
 		factory.setMaxOutboundBuffer(LIMIT);
 		factory.setCloseTimeout(Duration.ofMillis(500));
@@ -83,7 +133,7 @@ class OutboundBufferTests {
 	}
 
 	/** On the text "flood", sends 1 KiB messages until one is refused, or {@code max} of them. */
-	static final class Flooder implements WsHandler {
+	static class Flooder implements WsHandler {
 
 		private final int max;
 

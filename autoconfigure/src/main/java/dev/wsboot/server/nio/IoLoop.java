@@ -156,6 +156,11 @@ final class IoLoop implements Runnable {
 		this.thread.join(millis);
 	}
 
+	/** Whether the loop's thread has finished (or never started). */
+	boolean hasEnded() {
+		return !this.thread.isAlive();
+	}
+
 	@Override
 	public void run() {
 		while (this.running) {

@@ -74,10 +74,6 @@ public final class NioWsServer implements WsServer {
 
 	}
 
-	NioWsServer(ServerSettings settings, List<WsRoute> routes) {
-		this(settings, routes, IoLoop::new);
-	}
-
 	NioWsServer(ServerSettings settings, List<WsRoute> routes, LoopFactory loopFactory) {
 		this.settings = settings;
 		this.routes = new RouteTable(routes, settings);

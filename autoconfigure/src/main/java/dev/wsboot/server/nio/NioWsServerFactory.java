@@ -60,11 +60,16 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 
 	@Override
 	public NioWsServer create(List<WsRoute> routes) {
+		return create(routes, IoLoop::new);
+	}
+
+	/** A server whose I/O loops come from {@code loops}; for tests of a start that fails half-way. */
+	NioWsServer create(List<WsRoute> routes, NioWsServer.LoopFactory loops) {
 		ServerSettings settings = new ServerSettings(this.address, this.port, this.limits, this.handshakeLimits,
 				this.handshakeHandler, this.frameCodec, this.executor, this.ioThreads, this.handshakeTimeout,
 				this.idleTimeout, this.pingInterval, this.closeTimeout, this.shutdownTimeout, this.maxConnections,
 				this.maxOutboundBuffer, this.observer, this.extensions);
-		return new NioWsServer(settings, routes);
+		return new NioWsServer(settings, routes, loops);
 	}
 
 	@Override

@@ -59,6 +59,10 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		this.subprotocol = subprotocol;
 	}
 
+	Connection connection() {
+		return this.connection;
+	}
+
 	long numericId() {
 		return this.id;
 	}

@@ -3,6 +3,7 @@ package dev.wsboot.server.nio;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongSupplier;
 
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsHandler;
@@ -42,6 +43,8 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 
 	private final Runnable rejected;
 
+	private final LongSupplier clock;
+
 	private @Nullable ArrayDeque<Call> pending;
 
 	private long pendingBytes;
@@ -58,10 +61,17 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 	 */
 	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Runnable resumeReading,
 			Runnable rejected) {
+		this(handler, session, executor, resumeReading, rejected, System::nanoTime);
+	}
+
+	/** With a clock of {@link System#nanoTime()} values, which tests may control. */
+	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Runnable resumeReading,
+			Runnable rejected, LongSupplier clock) {
 		super(handler, session);
 		this.executor = executor;
 		this.resumeReading = resumeReading;
 		this.rejected = rejected;
+		this.clock = clock;
 	}
 
 	private record Call(Runnable action, long bytes) {
@@ -137,13 +147,13 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 
 	@Override
 	public void run() {
-		long started = System.nanoTime();
+		long started = this.clock.getAsLong();
 		for (int done = 0;; done++) {
-			if (done >= MAX_BATCH || System.nanoTime() - started > MAX_BATCH_NANOS) {
+			if (done >= MAX_BATCH || this.clock.getAsLong() - started > MAX_BATCH_NANOS) {
 				if (requeue()) {
 					return;
 				}
-				started = System.nanoTime();
+				started = this.clock.getAsLong();
 				done = 0;
 			}
 			if (!runNext()) {
