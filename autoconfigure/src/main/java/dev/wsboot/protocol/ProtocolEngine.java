@@ -3,7 +3,6 @@ package dev.wsboot.protocol;
 import java.nio.ByteBuffer;
 
 import dev.wsboot.protocol.extension.Extensions;
-import dev.wsboot.protocol.extension.OutboundMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProtocolEngine {
 
-	/** Payloads up to this size are copied behind their header into one array. */
-	private static final int COPY_THRESHOLD = 8 * 1024;
-
 	/** Where the connection stands in the closing handshake. */
 	public enum State {
 
@@ -48,7 +44,7 @@ public final class ProtocolEngine {
 
 	private final FrameDecoder decoder;
 
-	private final FrameEncoder encoder;
+	private final FrameWriter writer;
 
 	private final Extensions extensions;
 
@@ -85,7 +81,7 @@ public final class ProtocolEngine {
 	public ProtocolEngine(FrameDecoder decoder, FrameEncoder encoder, Extensions extensions, WebSocketLimits limits,
 			ProtocolListener listener, OutboundBuffer output, boolean holdCloseReplies) {
 		this.decoder = decoder;
-		this.encoder = encoder;
+		this.writer = new FrameWriter(encoder, extensions, output);
 		this.extensions = extensions;
 		this.assembler = new MessageAssembler(limits);
 		this.listener = listener;
@@ -218,38 +214,15 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		if (this.extensions.isEmpty() && this.encoder instanceof Rfc6455FrameEncoder) {
-			this.output.addFrame(standardFrame);
-			return true;
-		}
-		return sendMessage(opcode, payload, 0, payload.length);
+		this.writer.shared(opcode, payload, standardFrame);
+		return true;
 	}
 
 	private boolean sendMessage(Opcode opcode, byte[] payload, int offset, int length) {
 		if (this.closeSent) {
 			return false;
 		}
-		int rsv = 0;
-		byte[] bytes = payload;
-		int from = offset;
-		int size = length;
-		if (!this.extensions.isEmpty()) {
-			OutboundMessage encoded = this.extensions.encode(new OutboundMessage(opcode, 0, payload, offset, length));
-			rsv = encoded.rsv();
-			bytes = encoded.payload();
-			from = encoded.offset();
-			size = encoded.length();
-		}
-		if (size <= COPY_THRESHOLD) {
-			this.output.addFrame(ByteBuffer.wrap(this.encoder.encode(true, rsv, opcode, bytes, from, size)));
-		}
-		else {
-			// A large payload stays where it is; only its header is written apart.
-			byte[] header = new byte[this.encoder.headerLength(size)];
-			this.encoder.writeHeader(header, 0, true, rsv, opcode, size);
-			this.output.addFrame(ByteBuffer.wrap(header));
-			this.output.addContinuation(ByteBuffer.wrap(bytes, from, size));
-		}
+		this.writer.message(opcode, payload, offset, length);
 		return true;
 	}
 
@@ -324,7 +297,7 @@ public final class ProtocolEngine {
 	}
 
 	private void queueControl(Opcode opcode, byte[] payload) {
-		this.output.addFrame(ByteBuffer.wrap(this.encoder.encode(opcode, payload)));
+		this.writer.control(opcode, payload);
 	}
 
 	// ---- state ----

@@ -3,13 +3,10 @@ package dev.wsboot.server.nio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.time.Duration;
 
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HandshakeResponse;
-import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
-import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.OutboundBuffer;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.extension.Extensions;
@@ -19,25 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One TCP connection, from accept to close, on its {@link IoLoop}'s thread: reads the
- * upgrade request through a {@link HandshakeStage}, then feeds a {@link ProtocolEngine},
- * whose events {@link SessionEvents} turns into handler calls, and whose output its
- * {@link ConnectionWriter} writes. It decides, asking the engine, when to stop reading, when
- * to shut its side and when to close; the socket is closed in exactly one place,
- * {@link #closeNow()}.
+ * One TCP connection, from accept to close, on its {@link IoLoop}'s thread: the upgrade
+ * request through a {@link HandshakeStage}, then a {@link ProtocolEngine} fed by its
+ * {@link ConnectionReader}, whose events {@link SessionEvents} turns into handler calls and
+ * whose output its {@link ConnectionWriter} writes; its {@link ConnectionCloser} holds the
+ * server's own reasons to close. It asks the engine when the TCP connection may end, and
+ * closes the socket in exactly one place, {@link #closeNow()}.
  */
 final class Connection {
 
 	private static final Logger logger = LoggerFactory.getLogger(Connection.class);
-
-	/**
-	 * How long a peer that stopped reading gets to take the 1008 close frame: it is given
-	 * up on, so it does not get the whole close timeout.
-	 */
-	static final Duration OVERFLOW_CLOSE_GRACE = Duration.ofSeconds(1);
-
-	/** What a lingering connection reads at most while waiting for the peer to close: a flood is cut off. */
-	static final int LINGER_READ_LIMIT = 64 * 1024;
 
 	enum Phase {
 		/** Reading the upgrade request, or writing its refusal. */
@@ -60,9 +48,13 @@ final class Connection {
 
 	private final OutboundBuffer output = new OutboundBuffer();
 
+	private final ConnectionTimers timers;
+
+	private final ConnectionReader reader;
+
 	private final ConnectionWriter writer;
 
-	private final ConnectionTimers timers;
+	private final ConnectionCloser closer;
 
 	private @Nullable SelectionKey key;
 
@@ -74,15 +66,6 @@ final class Connection {
 
 	private @Nullable SessionEvents events;
 
-	/** Bytes read while the engine's input was paused, to hand over when it resumes. */
-	private @Nullable ByteBuffer heldInput;
-
-	/** The peer shut its side: nothing more to read. */
-	private boolean inputEnded;
-
-	/** The server gave up on the peer: no reading, no waiting for its close. */
-	private boolean abandoned;
-
 	/** Whether the engine holds its close replies behind handler calls on worker threads. */
 	private boolean holdCloseReplies;
 
@@ -90,8 +73,6 @@ final class Connection {
 	private volatile boolean closing;
 
 	private boolean slotHeld;
-
-	private int lingerRead;
 
 	/** I/O thread only: this connection's index in its loop's list, for O(1) removal. */
 	int loopIndex = -1;
@@ -101,8 +82,10 @@ final class Connection {
 		this.loop = loop;
 		this.settings = server.settings();
 		this.transport = transport;
-		this.writer = new ConnectionWriter(this, loop, transport, this.output, this.settings.maxOutboundBuffer());
 		this.timers = new ConnectionTimers(this.settings, loop.now());
+		this.reader = new ConnectionReader(this, loop, transport);
+		this.writer = new ConnectionWriter(this, loop, transport, this.output, this.settings.maxOutboundBuffer());
+		this.closer = new ConnectionCloser(this, this.settings, this.timers);
 		this.handshake = new HandshakeStage(server, this.settings, this::remote);
 	}
 
@@ -110,134 +93,32 @@ final class Connection {
 		this.key = key;
 	}
 
-	// ---- reading ----
+	// ---- the upgrade request and its outcome ----
 
-	void onReadable(ByteBuffer buffer) {
-		buffer.clear();
-		int read;
-		try {
-			read = this.transport.read(buffer);
-		}
-		catch (IOException ex) {
-			onTransportFailure(ex);
-			return;
-		}
-		if (read < 0) {
-			onEndOfStream();
-			return;
-		}
-		this.timers.read(this.loop.now());
-		buffer.flip();
-		switch (this.phase) {
-			case HANDSHAKE -> onHandshakeBytes(buffer);
-			case OPEN -> receive(buffer);
-			case LINGERING -> {
-				// What the peer still sends is dropped, up to a bound.
-				this.lingerRead += read;
-				if (this.lingerRead > LINGER_READ_LIMIT) {
-					closeNow();
-				}
-			}
-			default -> {
-			}
-		}
-	}
-
-	private void onHandshakeBytes(ByteBuffer buffer) {
+	/** Bytes of the upgrade request, perhaps followed by the client's first frames. */
+	void onHandshakeBytes(ByteBuffer buffer) {
 		HandshakeStage stage = this.handshake;
 		HandshakeStage.Decision decision = (stage != null) ? stage.read(buffer) : null;
 		if (decision == null) {
 			return;
 		}
-		this.handshake = null;
 		this.slotHeld = decision.slotReserved();
-		if (!decision.response().isAccepted() || decision.route() == null || decision.request() == null) {
-			refuse(decision.route(), decision.response());
+		HandshakeRequest request = decision.request();
+		WsRoute route = decision.route();
+		if (!decision.response().isAccepted() || route == null || request == null) {
+			refuse(route, decision.response());
 			return;
 		}
-		open(decision.request(), decision.route(), decision.response());
+		open(request, route, decision.response());
 		if (buffer.hasRemaining()) {
 			// The client's first frames may share the packet with its upgrade request.
-			receive(buffer);
+			this.reader.receive(buffer);
 		}
 	}
 
-	private void receive(ByteBuffer buffer) {
-		ProtocolEngine current = this.engine;
-		if (current == null) {
-			return;
-		}
-		long queuedBefore = this.output.bytes();
-		current.receive(buffer);
-		if (current.isInputPaused()) {
-			if (buffer.hasRemaining()) {
-				this.heldInput = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
-			}
-			setInterest(SelectionKey.OP_READ, false);
-		}
-		afterEngine();
-		if (queuedBefore > 0 && this.output.bytes() > queuedBefore) {
-			// The engine answered pings: a peer that pings and never reads must not make the
-			// server buffer its pongs without bound.
-			this.writer.checkLimit();
-		}
-	}
-
-	/** The handler fell behind: stop reading after the current frame. */
-	void pauseInput() {
-		ProtocolEngine current = this.engine;
-		if (current != null) {
-			current.pauseInput();
-		}
-	}
-
-	/** Asks the I/O thread to read again, if the handler caught up by then; any thread. */
-	void resumeInputSoon() {
-		this.loop.execute(this::resumeInput);
-	}
-
-	private void resumeInput() {
-		ProtocolEngine current = this.engine;
-		SessionEvents session = this.events;
-		if (this.phase != Phase.OPEN || current == null || session == null || !current.isInputPaused()
-				|| session.calls().isBacklogged()) {
-			return;
-		}
-		current.resumeInput();
-		ByteBuffer held = this.heldInput;
-		this.heldInput = null;
-		if (held != null) {
-			receive(held);
-		}
-		if (!current.isInputPaused() && !this.inputEnded && !this.abandoned) {
-			setInterest(SelectionKey.OP_READ, true);
-		}
-	}
-
-	private void onEndOfStream() {
-		this.inputEnded = true;
-		setInterest(SelectionKey.OP_READ, false);
-		ProtocolEngine current = this.engine;
-		if (this.phase != Phase.OPEN || current == null || !current.isInputDone()) {
-			// Before the closing handshake, or waiting for the reply to our close: the peer is gone.
-			if (this.phase == Phase.OPEN && logger.isDebugEnabled()) {
-				logger.debug("Connection from {} closed without a close frame", remote());
-			}
-			closeNow();
-			return;
-		}
-		// The peer closed and shut its side: what it is owed (replies, our close) still goes out.
-		outputDrainedCheck();
-	}
-
-	void onTransportFailure(IOException ex) {
-		logger.debug("Connection from {} failed: {}", remote(), ex.toString());
-		closeNow();
-	}
-
-	// ---- the handshake's outcome ----
-
-	private void refuse(@Nullable WsRoute route, HandshakeResponse response) {
+	/** Answers the upgrade request with a refusal; the connection ends once it is written. */
+	void refuse(@Nullable WsRoute route, HandshakeResponse response) {
+		this.handshake = null;
 		this.settings.observer().onHandshake((route != null) ? route.path() : null, response.status());
 		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
 		setInterest(SelectionKey.OP_READ, false);
@@ -246,24 +127,20 @@ final class Connection {
 	}
 
 	private void open(HandshakeRequest request, WsRoute route, HandshakeResponse response) {
+		this.handshake = null;
 		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
 		Extensions extensions = Extensions.of(response.extensions());
-		NioWsSession session = new NioWsSession(this, this.server.nextSessionId(), request, response.subprotocol());
-		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
-				: new WorkerHandlerCalls(route.handler(), session, this.server.executor(), this::resumeInputSoon,
-						this::onExecutorRejected);
-		SessionEvents sessionEvents = new SessionEvents(this, session, calls, this.settings.observer());
+		SessionEvents sessionEvents = SessionEvents.open(this, request, route, response.subprotocol(),
+				this.reader::resumeSoon);
 		this.events = sessionEvents;
 		this.holdCloseReplies = !route.nonBlocking();
 		this.engine = new ProtocolEngine(
 				this.settings.frameCodec().newDecoder(this.settings.limits(), extensions.reservedBits()),
 				this.settings.frameCodec().encoder(), extensions, this.settings.limits(), sessionEvents, this.output,
-				!route.nonBlocking());
+				this.holdCloseReplies);
 		this.phase = Phase.OPEN;
-		this.server.sessionOpened(session);
 		this.settings.observer().onHandshake(route.path(), 101);
-		this.settings.observer().onOpen(session);
-		calls.open();
+		sessionEvents.started();
 		this.writer.scheduleFlush();
 	}
 
@@ -284,12 +161,8 @@ final class Connection {
 		}
 	}
 
-	/** Everything queued is written: the refusal is out, or the closing handshake may end the TCP connection. */
+	/** Everything queued may be written: the refusal is out, or the closing handshake may end TCP. */
 	void outputDrained() {
-		outputDrainedCheck();
-	}
-
-	private void outputDrainedCheck() {
 		if (!this.output.isEmpty() || this.phase == Phase.CLOSED || this.phase == Phase.LINGERING) {
 			return;
 		}
@@ -301,7 +174,7 @@ final class Connection {
 		}
 		ProtocolEngine current = this.engine;
 		if (current != null && current.isTcpCloseExpected()) {
-			if (this.inputEnded || this.abandoned) {
+			if (this.reader.isInputEnded() || this.closer.isAbandoned()) {
 				closeNow();
 			}
 			else {
@@ -325,11 +198,6 @@ final class Connection {
 
 	// ---- closing ----
 
-	/** Starts the closing handshake; any thread. */
-	boolean close(CloseStatus status) {
-		return this.writer.close(status);
-	}
-
 	/** Sends the close frame the engine held behind handler calls now done; any thread. */
 	void releaseHeldCloseSoon() {
 		this.loop.execute(() -> {
@@ -341,96 +209,9 @@ final class Connection {
 		});
 	}
 
-	/**
-	 * Closes for a reason of the server's (shutdown, idle timeout) after the replies to the
-	 * messages its handler already took, when the handler runs on worker threads. I/O thread.
-	 */
-	private void closeBehindHandlerCalls(CloseStatus status) {
-		ProtocolEngine current = this.engine;
-		SessionEvents session = this.events;
-		if (current == null || session == null) {
-			return;
-		}
-		if (!this.holdCloseReplies) {
-			current.close(status);
-		}
-		else if (current.closeLater(status)) {
-			session.calls().after(this::releaseHeldCloseSoon);
-		}
-		afterEngine();
-	}
-
-	boolean holdsCloseReplies() {
-		return this.holdCloseReplies;
-	}
-
-	/** The peer does not read what it is sent: give up on it with 1008. I/O thread. */
-	void onOutboundOverflow() {
-		ProtocolEngine current = this.engine;
-		SessionEvents session = this.events;
-		if (this.phase != Phase.OPEN || current == null || session == null || this.abandoned) {
-			return;
-		}
-		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", session.session().id(),
-				remote());
-		this.settings.observer().onLimitExceeded("max-outbound-buffer");
-		CloseStatus status = new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow");
-		this.abandoned = true;
-		this.writer.shut();
-		this.heldInput = null;
-		setInterest(SelectionKey.OP_READ, false);
-		current.abort(status);
-		long now = this.loop.now();
-		this.timers.closeWithin(now, min(this.settings.closeTimeout(), OVERFLOW_CLOSE_GRACE));
-		session.end(status);
-		afterEngine();
-	}
-
-	void onExecutorRejected() {
-		this.server.onExecutorRejected(this.events != null ? this.events.session() : null);
-	}
-
-	/** Server shutdown: open sessions get 1001 (going away), connections still in their handshake are closed. */
-	void goAway() {
-		if (this.phase == Phase.OPEN) {
-			closeBehindHandlerCalls(CloseStatus.GOING_AWAY);
-		}
-		else if (this.phase == Phase.HANDSHAKE) {
-			closeNow();
-		}
-	}
-
-	/** Checks this connection's deadlines; called by the loop's sweep. */
-	void checkTimers(long now) {
-		if (this.timers.isCloseOverdue(now)) {
-			closeNow();
-			return;
-		}
-		if (this.timers.isClosing()) {
-			return;
-		}
-		if (this.phase == Phase.HANDSHAKE) {
-			if (this.timers.isHandshakeOverdue(now)) {
-				logger.debug("Upgrade request from {} not complete within {}", remote(), this.settings.handshakeTimeout());
-				this.settings.observer().onLimitExceeded("handshake-timeout");
-				this.handshake = null;
-				refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
-			}
-			return;
-		}
-		ProtocolEngine current = this.engine;
-		if (this.phase != Phase.OPEN || current == null || current.state() != ProtocolEngine.State.OPEN) {
-			return;
-		}
-		if (this.timers.isIdle(now) && !current.isInputPaused()) {
-			logger.debug("Closing session from {}: nothing received for {}", remote(), this.settings.idleTimeout());
-			this.settings.observer().onLimitExceeded("idle-timeout");
-			closeBehindHandlerCalls(CloseStatus.GOING_AWAY);
-		}
-		else if (this.timers.takePing(now)) {
-			current.sendPing(new byte[0]);
-			afterEngine();
-		}
+	void onTransportFailure(IOException ex) {
+		logger.debug("Connection from {} failed: {}", remote(), ex.toString());
+		closeNow();
 	}
 
 	/** Closes the socket and releases everything; the one place a socket is closed. */
@@ -451,7 +232,7 @@ final class Connection {
 			}
 			this.output.clear();
 			this.writer.shut();
-			this.heldInput = null;
+			this.reader.discard();
 			this.handshake = null;
 			this.loop.remove(this);
 			SessionEvents session = this.events;
@@ -471,16 +252,7 @@ final class Connection {
 		}
 	}
 
-	// ---- for the session, the writer and the loop ----
-
-	/** A message was admitted for sending: counted for the session and the observer. */
-	void onQueued(Outbox.Request request, long size) {
-		SessionEvents session = this.events;
-		if (session != null && request.messageOpcode() != null) {
-			session.session().countSent((int) size);
-			this.settings.observer().onMessageSent(session.session(), request.messageOpcode() == Opcode.TEXT, (int) size);
-		}
-	}
+	// ---- for the other parts of the connection, the session and the loop ----
 
 	/** Frees the max-connections slot this connection holds, once. */
 	void releaseSlot() {
@@ -506,8 +278,32 @@ final class Connection {
 		return this.engine;
 	}
 
+	@Nullable SessionEvents events() {
+		return this.events;
+	}
+
+	boolean holdsCloseReplies() {
+		return this.holdCloseReplies;
+	}
+
+	OutboundBuffer output() {
+		return this.output;
+	}
+
+	ConnectionTimers timers() {
+		return this.timers;
+	}
+
+	ConnectionReader reader() {
+		return this.reader;
+	}
+
 	ConnectionWriter writer() {
 		return this.writer;
+	}
+
+	ConnectionCloser closer() {
+		return this.closer;
 	}
 
 	NioWsServer server() {
@@ -516,6 +312,10 @@ final class Connection {
 
 	Transport transport() {
 		return this.transport;
+	}
+
+	long loopNow() {
+		return this.loop.now();
 	}
 
 	boolean isClosed() {
@@ -534,10 +334,6 @@ final class Connection {
 	Object remote() {
 		Object address = this.transport.remoteAddress();
 		return (address != null) ? address : "(unknown)";
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What a {@link NioWsServer} counts across its I/O threads: open TCP connections, session
  * slots taken against {@code max-connections}, and sessions whose {@code onClose} has not
- * run yet, which a graceful stop waits for.
+ * run yet; a graceful stop waits until no connection is open and every {@code onClose} ran.
  */
 final class ConnectionCounters {
 
@@ -36,6 +36,7 @@ final class ConnectionCounters {
 
 	void connectionClosed() {
 		this.connections.decrementAndGet();
+		signalIfIdle();
 	}
 
 	int connections() {
@@ -65,11 +66,44 @@ final class ConnectionCounters {
 
 	void sessionFinished() {
 		this.unfinishedSessions.decrementAndGet();
+		signalIfIdle();
 	}
 
 	/** Whether nothing is left for a graceful stop to wait for. */
 	boolean isIdle() {
 		return this.connections.get() == 0 && this.unfinishedSessions.get() == 0;
+	}
+
+	/**
+	 * Waits until nothing is left, or until {@code deadline} ({@link System#nanoTime()}).
+	 * @return false when the deadline passed first
+	 */
+	boolean awaitIdle(long deadline) {
+		synchronized (this) {
+			while (!isIdle()) {
+				long left = (deadline - System.nanoTime()) / 1_000_000;
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					wait(left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
+	private void signalIfIdle() {
+		// The counters change first, then a waiter re-checks under the monitor: no lost wake-up.
+		if (isIdle()) {
+			synchronized (this) {
+				notifyAll();
+			}
+		}
 	}
 
 }

@@ -80,11 +80,11 @@ final class ConnectionWriter implements Runnable {
 		SendResult result = this.outbox.offer(request, size);
 		if (result == SendResult.QUEUED) {
 			// Counted before the I/O thread may write it, so a peer never sees a reply the counters miss.
-			this.connection.onQueued(request, size);
+			queued(request, size);
 			requestFlush();
 		}
 		else if (result == SendResult.OVERFLOW) {
-			this.loop.execute(this.connection::onOutboundOverflow);
+			this.loop.execute(this.connection.closer()::onOutboundOverflow);
 		}
 		return result;
 	}
@@ -99,16 +99,23 @@ final class ConnectionWriter implements Runnable {
 			}
 			if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
 				this.outbox.shut();
-				this.connection.onOutboundOverflow();
+				this.connection.closer().onOutboundOverflow();
 				return SendResult.OVERFLOW;
 			}
 		}
 		if (!request.applyTo(engine)) {
 			return SendResult.CLOSED;
 		}
-		this.connection.onQueued(request, size);
+		queued(request, size);
 		this.connection.afterEngine();
 		return SendResult.QUEUED;
+	}
+
+	private void queued(Outbox.Request request, long size) {
+		SessionEvents events = this.connection.events();
+		if (events != null) {
+			events.onQueued(request, size);
+		}
 	}
 
 	/**
@@ -193,7 +200,7 @@ final class ConnectionWriter implements Runnable {
 		writeOut();
 		if (!this.connection.isClosed() && this.output.bytes() > this.outbox.limit()) {
 			this.outbox.shut();
-			this.connection.onOutboundOverflow();
+			this.connection.closer().onOutboundOverflow();
 		}
 	}
 

@@ -209,7 +209,7 @@ final class IoLoop implements Runnable {
 			}
 			if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
 				this.now = System.nanoTime();
-				connection.onReadable(this.readBuffer);
+				connection.reader().onReadable(this.readBuffer);
 			}
 		}
 		catch (CancelledKeyException ex) {
@@ -254,7 +254,7 @@ final class IoLoop implements Runnable {
 			if (i < this.connections.size()) {
 				Connection connection = this.connections.get(i);
 				try {
-					connection.checkTimers(this.now);
+					connection.closer().checkTimers(this.now);
 				}
 				catch (RuntimeException ex) {
 					// One connection's failure must not stop the others' timers.

@@ -8,11 +8,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.wsboot.server.PortInUseException;
@@ -36,9 +31,6 @@ public final class NioWsServer implements WsServer {
 
 	private static final int ACCEPT_BACKLOG = 4096;
 
-	/** Time after which another refused hand-off to the executor is logged, with a count of those in between. */
-	private static final long REJECTION_LOG_INTERVAL_NANOS = 10_000_000_000L;
-
 	private final ServerSettings settings;
 
 	private final RouteTable routes;
@@ -51,11 +43,7 @@ public final class NioWsServer implements WsServer {
 
 	private final ConnectionCounters counters;
 
-	private final Object stopMonitor = new Object();
-
-	private final AtomicLong rejections = new AtomicLong();
-
-	private final AtomicLong lastRejectionLog = new AtomicLong(System.nanoTime() - REJECTION_LOG_INTERVAL_NANOS);
+	private final HandlerExecutor handlerExecutor;
 
 	private volatile boolean stopping;
 
@@ -80,7 +68,7 @@ public final class NioWsServer implements WsServer {
 		this.registry = new NioSessionRegistry(this.routes.paths());
 		this.loopFactory = loopFactory;
 		this.counters = new ConnectionCounters(settings.maxConnections());
-		ExecutorPolicy.check(settings.executor());
+		this.handlerExecutor = new HandlerExecutor(settings.executor(), settings.observer());
 	}
 
 	@Override
@@ -97,10 +85,9 @@ public final class NioWsServer implements WsServer {
 		try {
 			channel = bind(requested);
 			InetSocketAddress address = (InetSocketAddress) channel.getLocalAddress();
-			Executor executor = this.settings.executor();
-			if (executor == null) {
-				ownExecutor = defaultExecutor();
-				executor = ownExecutor;
+			Executor executor = this.handlerExecutor.forRun();
+			if (this.handlerExecutor.isOwn(executor)) {
+				ownExecutor = (ExecutorService) executor;
 			}
 			this.stopping = false;
 			for (int i = 0; i < loops.length; i++) {
@@ -161,20 +148,6 @@ public final class NioWsServer implements WsServer {
 		}
 	}
 
-	private static ExecutorService defaultExecutor() {
-		int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-		AtomicInteger count = new AtomicInteger();
-		ThreadFactory factory = (task) -> {
-			Thread thread = new Thread(task, "ws-handler-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), factory);
-		pool.allowCoreThreadTimeOut(true);
-		return pool;
-	}
-
 	/**
 	 * Stops within the shutdown timeout: stops accepting, sends 1001 to every session, waits
 	 * for their close replies and their {@code onClose} calls, then closes what is left and
@@ -196,7 +169,7 @@ public final class NioWsServer implements WsServer {
 		}
 		join(current.acceptor(), 1000);
 		for (IoLoop loop : current.loops()) {
-			loop.forEachConnection(Connection::goAway);
+			loop.forEachConnection((connection) -> connection.closer().goAway());
 		}
 		awaitIdle(deadline);
 		for (IoLoop loop : current.loops()) {
@@ -236,30 +209,9 @@ public final class NioWsServer implements WsServer {
 	}
 
 	private void awaitIdle(long deadline) {
-		synchronized (this.stopMonitor) {
-			while (!this.counters.isIdle()) {
-				long left = remainingMillis(deadline);
-				if (left <= 0) {
-					logger.info("Shutdown timeout of {} passed with {} connections still open; closing them",
-							this.settings.shutdownTimeout(), this.counters.connections());
-					return;
-				}
-				try {
-					this.stopMonitor.wait(left);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
-	}
-
-	private void signalStop() {
-		if (this.stopping) {
-			synchronized (this.stopMonitor) {
-				this.stopMonitor.notifyAll();
-			}
+		if (!this.counters.awaitIdle(deadline)) {
+			logger.info("Shutdown timeout of {} passed with {} connections still open; closing them",
+					this.settings.shutdownTimeout(), this.counters.connections());
 		}
 	}
 
@@ -329,7 +281,6 @@ public final class NioWsServer implements WsServer {
 
 	void connectionClosed() {
 		this.counters.connectionClosed();
-		signalStop();
 	}
 
 	void sessionOpened(NioWsSession session) {
@@ -343,20 +294,11 @@ public final class NioWsServer implements WsServer {
 
 	void sessionFinished() {
 		this.counters.sessionFinished();
-		signalStop();
 	}
 
-	/** The executor refused a hand-off, which then runs on the I/O thread: counted, and logged now and then. */
+	/** The executor refused a hand-off, which then runs on the I/O thread. */
 	void onExecutorRejected(@Nullable WsSession session) {
-		this.settings.observer().onLimitExceeded("executor");
-		long count = this.rejections.incrementAndGet();
-		long now = System.nanoTime();
-		long last = this.lastRejectionLog.get();
-		if (now - last >= REJECTION_LOG_INTERVAL_NANOS && this.lastRejectionLog.compareAndSet(last, now)) {
-			this.rejections.set(0);
-			logger.warn("Handler executor refused work ({} times since the last report{}); running it on the I/O thread",
-					count, (session != null) ? ", latest for session " + session.id() : "");
-		}
+		this.handlerExecutor.onRejected(session);
 	}
 
 }

@@ -182,12 +182,12 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		if (!status.isSendable()) {
 			throw new IllegalArgumentException("Close code " + status.code() + " may not be sent");
 		}
-		this.connection.close(status);
+		this.connection.writer().close(status);
 	}
 
 	/** The handler failed: close with 1011, unless closing already. */
 	void closeAfterFailure() {
-		this.connection.close(CloseStatus.INTERNAL_ERROR);
+		this.connection.writer().close(CloseStatus.INTERNAL_ERROR);
 	}
 
 	@Override

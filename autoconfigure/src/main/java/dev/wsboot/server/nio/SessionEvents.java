@@ -1,9 +1,13 @@
 package dev.wsboot.server.nio;
 
+import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
+import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +31,42 @@ final class SessionEvents implements ProtocolListener {
 
 	private boolean ended;
 
-	SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls, WsServerObserver observer) {
+	private SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls, WsServerObserver observer) {
 		this.connection = connection;
 		this.session = session;
 		this.calls = calls;
 		this.observer = observer;
+	}
+
+	/**
+	 * The events of a session the connection just accepted, with its handler calls made
+	 * where the route says: on the I/O thread, or on the worker executor.
+	 * @param resumeReading asks the I/O thread to read again once a worker caught up
+	 */
+	static SessionEvents open(Connection connection, HandshakeRequest request, WsRoute route,
+			@Nullable String subprotocol, Runnable resumeReading) {
+		NioWsServer server = connection.server();
+		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), request, subprotocol);
+		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
+				: new WorkerHandlerCalls(route.handler(), session, server.executor(), resumeReading,
+						() -> server.onExecutorRejected(session));
+		return new SessionEvents(connection, session, calls, server.settings().observer());
+	}
+
+	/** The session is open: registered, observed, and its handler's {@code onOpen} called. */
+	void started() {
+		this.connection.server().sessionOpened(this.session);
+		this.observer.onOpen(this.session);
+		this.calls.open();
+	}
+
+	/** A message was admitted for sending: counted for the session and the observer. */
+	void onQueued(Outbox.Request request, long size) {
+		Opcode opcode = request.messageOpcode();
+		if (opcode != null) {
+			this.session.countSent((int) size);
+			this.observer.onMessageSent(this.session, opcode == Opcode.TEXT, (int) size);
+		}
 	}
 
 	NioWsSession session() {
@@ -86,7 +121,7 @@ final class SessionEvents implements ProtocolListener {
 
 	private void checkBacklog() {
 		if (this.calls.isBacklogged()) {
-			this.connection.pauseInput();
+			this.connection.reader().pause();
 		}
 	}
 
