@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Memory per held connection, for {@code connect}: idle connections (see {@link HeldConnections}). First
+ * Memory per held connection, for {@code connect} (idle connections) and {@code partial-frame}
+ * (connections stalled in the middle of a frame; see {@link HeldConnections}). First
  * {@code --warm-connections} are opened and released, so that classes loaded, code compiled and
  * pools created for the first connections are not charged to the measured ones. Then the
  * server's memory is read ({@link ServerMemory}: live heap after a full GC, and native memory),

@@ -12,6 +12,6 @@ interface HeldConnections {
 
 	/** The one for a scenario's name. */
 	static HeldConnections named(String scenario) {
-		return new IdleConnections();
+		return scenario.equals("partial-frame") ? new PartialFrameConnections() : new IdleConnections();
 	}
 }
