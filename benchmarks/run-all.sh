@@ -14,3 +14,5 @@ run --scenario broadcast "${common[@]}" -- --subscribers 10000 --messages 50
 run --scenario broadcast "${common[@]}" -- --subscribers 10000 --messages 100 --window 8
 # One client process reaches at most its file-descriptor limit (20,000 here): 19,000 idle connections.
 run --scenario connect "${common[@]}" -- --connections 19000 --steps 1000,5000,10000 --settle 3s
+# A hostile client per connection: a frame header declaring 65,535 payload bytes, one byte of it, then silence.
+run --scenario partial-frame "${common[@]}" -- --connections 10000 --steps 1000,5000

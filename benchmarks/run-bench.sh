@@ -14,6 +14,7 @@
 #   benchmarks/run-bench.sh --scenario echo
 #   benchmarks/run-bench.sh --scenario large --rounds 6 --jdk /usr/lib/jvm/temurin-25-jdk-amd64
 #   benchmarks/run-bench.sh --scenario connect -- --connections 10000 --steps 1000,5000
+#   benchmarks/run-bench.sh --scenario partial-frame -- --connections 10000
 #   benchmarks/run-bench.sh --scenario echo --jvm-flags "-Xms1g -Xmx1g -XX:+UseParallelGC" -- --duration 30s
 # Everything after "--" goes to the load generator unchanged.
 set -euo pipefail
@@ -33,12 +34,13 @@ sides="wsboot netty"
 generator_args=()
 
 usage() {
-	sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
 	cat <<'EOF'
 Options:
-  --scenario S         echo | large | handshake | connect | broadcast (default echo)
+  --scenario S         echo | large | handshake | connect | partial-frame | broadcast (default echo)
   --rounds N           rounds, each running both servers (default 4)
-  --jvm-flags "..."    server JVM flags (default "-Xms512m -Xmx512m")
+  --jvm-flags "..."    server JVM flags (default "-Xms512m -Xmx512m"); connect and partial-frame
+                       add -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary, and need -Xms = -Xmx
   --gen-jvm-flags "."  load generator JVM flags (default "-Xms256m -Xmx256m")
   --jdk PATH           JDK home for servers and generator (default: java on the PATH)
   --port N             first port to try; each run takes the next free one (default 9301)
@@ -68,6 +70,12 @@ while (($#)); do
 		*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
 	esac
 done
+
+# Memory scenarios: the whole heap resident from the start, so that what the resident set grows by is
+# native memory, and the JVM's native memory tracker on, to say where that went.
+case "$scenario" in
+	connect | partial-frame) jvm_flags="$jvm_flags -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary" ;;
+esac
 
 java="${jdk:+$jdk/bin/}java"
 command -v "$java" >/dev/null || { echo "no java at $java" >&2; exit 2; }
@@ -176,11 +184,17 @@ run_once() {
 		"$(json_field generator_total_wall_s "$line")" "$(json_field generator_cores "$line")" \
 		"$(json_field server_cores "$line")" "$rc" >>"$out_dir/table"
 	echo "$line" >>"$out_dir/results.jsonl"
+	if [[ "$line" == *'"memory_bytes_per_connection":'* ]]; then
+		printf '%s %s %s %s %s\n' "$side" "$(json_field live_heap_bytes_per_connection "$line")" \
+			"$(json_field native_bytes_per_connection "$line")" "$(json_field memory_bytes_per_connection "$line")" \
+			"$(json_field rss_bytes_per_connection "$line")" >>"$out_dir/memory"
+	fi
 }
 
 echo "scenario $scenario, $rounds rounds, server JVM: $jvm_flags, java: $("$java" -version 2>&1 | head -n 1)"
 echo "generator args: ${generator_args[*]:-(defaults)}; logs in $out_dir"
 : >"$out_dir/table"
+: >"$out_dir/memory"
 read -r -a side_list <<<"$sides"
 port="$base_port"
 for round in $(seq 1 "$rounds"); do
@@ -193,9 +207,13 @@ for round in $(seq 1 "$rounds"); do
 	for side in "${order[@]}"; do
 		echo "round $round: $side ..." >&2
 		port="$(free_port "$port")"
+		memory_lines="$(wc -l <"$out_dir/memory")"
 		run_once "$side" "$round" "$port" || echo "$side 0 - - - - - - - - failed" >>"$out_dir/table"
 		port=$((port + 1))
 		awk -v r="$round" 'END { printf "round %-2s %-13s score %-14s %-15s errors %-4s gen cpu %6ss  server cpu %6ss  wall %6ss  window cores: gen %-5s server %-5s rc %s\n", r, $1, $2, $3, $5, $6, $7, $8, $9, $10, $11 }' "$out_dir/table"
+		if (($(wc -l <"$out_dir/memory") > memory_lines)); then
+			awk -v r="$round" 'END { printf "round %-2s %-13s per connection: live heap %.0f B, native %.0f B, sum %.0f B (VmRSS %.0f B)\n", r, $1, $2, $3, $4, $5 }' "$out_dir/memory"
+		fi
 	done
 done
 
@@ -220,4 +238,26 @@ awk -v scenario="$scenario" '
 			}
 		}
 	}' "$out_dir/table"
+if [[ -s "$out_dir/memory" ]]; then
+	# Per connection: live heap after a full GC, native growth (RssAnon minus the pre-touched heap), their sum.
+	awk '
+		{ n[$1]++; for (c = 2; c <= 5; c++) v[$1, c, n[$1]] = $c + 0 }
+		function median(side, c,   i, j, t, m, a) {
+			m = n[side]
+			for (i = 1; i <= m; i++) a[i] = v[side, c, i]
+			for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+			return (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+		}
+		END {
+			for (side in n) {
+				sum[side] = median(side, 4)
+				printf "median %-13s per connection: live heap %7.0f B, native %7.0f B, sum %7.0f B (VmRSS %7.0f B) over %d rounds\n", side, median(side, 2), median(side, 3), sum[side], median(side, 5), n[side]
+			}
+			for (side in sum) {
+				if (side != "netty" && ("netty" in sum) && sum["netty"] != 0) {
+					printf "ratio %s/netty (memory per connection, live heap + native): %.3f (lower is better)\n", side, sum[side] / sum["netty"]
+				}
+			}
+		}' "$out_dir/memory"
+fi
 echo "JSON lines: $out_dir/results.jsonl"

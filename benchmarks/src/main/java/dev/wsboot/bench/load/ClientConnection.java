@@ -47,6 +47,9 @@ final class ClientConnection implements FrameParser.Sink {
 
 	private boolean closeReceived;
 
+	/** A frame was started and never finished: nothing more may be sent, not even a pong or a close. */
+	private boolean midFrame;
+
 	private long nextSendSeq;
 
 	private long nextReceiveSeq;
@@ -122,6 +125,23 @@ final class ClientConnection implements FrameParser.Sink {
 		return seq;
 	}
 
+	/**
+	 * Queues the header of a binary frame that declares {@code declaredLength} payload bytes, and
+	 * only the first {@code sentBytes} of them: a client that stops in the middle of a frame.
+	 * The server would read anything sent afterwards as more payload, so nothing is.
+	 */
+	void sendFrameStart(int declaredLength, int sentBytes) {
+		if (this.state != State.OPEN || this.midFrame) {
+			throw new IllegalStateException("cannot start a frame in state " + this.state);
+		}
+		ByteBuffer buffer = this.out.reserve(MaskedFrameWriter.headerLength(declaredLength) + sentBytes);
+		int maskingKey = this.io.random().nextInt();
+		MaskedFrameWriter.writeHeader(buffer, MaskedFrameWriter.OPCODE_BINARY, declaredLength, maskingKey);
+		MaskedFrameWriter.putMasked(buffer, new byte[sentBytes], 0, sentBytes, maskingKey, 0);
+		this.midFrame = true;
+		markDirty();
+	}
+
 	/** Like {@link #close(int)}, then runs {@code whenClosed} once the connection is gone, whatever the outcome. */
 	void close(int code, Runnable whenClosed) {
 		if (this.state == State.CLOSED) {
@@ -132,10 +152,14 @@ final class ClientConnection implements FrameParser.Sink {
 		close(code);
 	}
 
-	/** Starts the closing handshake; a connection not yet open is just dropped. */
+	/** Starts the closing handshake; a connection not yet open, or in the middle of a frame, is just dropped. */
 	void close(int code) {
 		switch (this.state) {
 			case OPEN -> {
+				if (this.midFrame) {
+					abort();
+					return;
+				}
 				sendClose(new byte[] { (byte) (code >> 8), (byte) code }, 2);
 				awaitServerClose();
 			}
@@ -279,7 +303,7 @@ final class ClientConnection implements FrameParser.Sink {
 
 	@Override
 	public void onControl(int opcode, byte[] payload, int length) throws ConnectionFailure {
-		if (opcode == MaskedFrameWriter.OPCODE_PING && !this.closeSent) {
+		if (opcode == MaskedFrameWriter.OPCODE_PING && !this.closeSent && !this.midFrame) {
 			// §5.5.2: a ping is answered with a pong carrying the same application data.
 			ByteBuffer buffer = this.out.reserve(MaskedFrameWriter.headerLength(length) + length);
 			MaskedFrameWriter.writeControl(buffer, MaskedFrameWriter.OPCODE_PONG, payload, length, this.io.random().nextInt());
@@ -298,6 +322,11 @@ final class ClientConnection implements FrameParser.Sink {
 		if (!this.closeSent) {
 			int code = (length >= 2) ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
 			this.settings.errors().record(Errors.SERVER_CLOSE, describe() + "server closed with code " + code);
+			if (this.midFrame) {
+				// §5.4: control frames may come between the frames of a message, never inside a frame.
+				abort();
+				return;
+			}
 			// §5.5.1: the endpoint that receives a close first answers with a close, usually echoing the code.
 			sendClose(payload, Math.min(length, 2));
 			awaitServerClose();

@@ -4,90 +4,100 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
- * Memory per idle connection: reads the server's resident set ({@code VmRSS}) before
- * connecting, opens {@code --connections} WebSocket connections (in {@code --steps}, reading it
- * again after each), lets things settle and reports (after - before) / connections in KiB.
- * The figure includes everything the server grew by, heap the JVM had not touched yet included,
- * so it is a cost per connection as an operator would see it, not an object size. With
- * {@code --live-heap true} (the default) each reading is followed by {@link JvmHeap}'s live-heap
- * figure, which forces a full GC in the server: the object cost per connection.
+ * Memory per held connection, for {@code connect} (idle connections) and {@code partial-frame}
+ * (connections stalled in the middle of a frame; see {@link HeldConnections}). First
+ * {@code --warm-connections} are opened and released, so that classes loaded, code compiled and
+ * pools created for the first connections are not charged to the measured ones. Then the
+ * server's memory is read ({@link ServerMemory}: live heap after a full GC, and native memory),
+ * {@code --connections} are opened in {@code --steps} with a reading after each, and the score is
+ * live heap plus native bytes per open connection at the last step.
  */
 final class ConnectScenario implements Scenario {
+
+	private final HeldConnections held;
+
+	ConnectScenario(HeldConnections held) {
+		this.held = held;
+	}
 
 	@Override
 	public Results run(LoadRun run) throws Exception {
 		LoadOptions options = run.options();
 		long pid = options.serverPid();
 		if (pid <= 0) {
-			throw new IllegalArgumentException("the connect scenario needs --server-pid to read the server's memory");
+			throw new IllegalArgumentException("the " + options.scenario() + " scenario needs --server-pid to read the server's memory");
 		}
-		run.requireFileDescriptors(options.connections());
+		run.requireFileDescriptors(Math.max(options.connections(), options.warmConnections()));
+		ServerMemory memory = ServerMemory.of(pid);
 		TreeSet<Integer> targets = new TreeSet<>();
 		options.steps().stream().filter((s) -> s < options.connections()).forEach(targets::add);
 		targets.add(options.connections());
-
-		long before = ProcFs.residentKib(pid);
-		OptionalLong heapBefore = options.liveHeap() ? JvmHeap.liveKib(pid) : OptionalLong.empty();
-		LoadRun.progress("connect: server pid %d has VmRSS %,d KiB; opening %,d connections in steps %s", pid, before,
-				options.connections(), targets);
 		Connector connector = run.connector();
+		warm(run, connector);
+
+		MemoryReading baseline = memory.read(0);
+		LoadRun.progress("%s: server pid %d, live heap %,d KiB, native %,d KiB; opening %,d connections in steps %s",
+				options.scenario(), pid, baseline.liveHeapBytes() / 1024, baseline.nativeBytes() / 1024, options.connections(),
+				targets);
 		List<ClientConnection> connections = new ArrayList<>();
-		List<Map<String, Object>> curve = new ArrayList<>();
-		int open = 0;
+		List<Map<String, Object>> steps = new ArrayList<>();
 		double connectSeconds = 0;
-		long after = before;
-		OptionalLong heapAfter = heapBefore;
+		MemoryReading previous = baseline;
 		for (int target : targets) {
-			Connector.Batch batch = connector.open(target - connections.size(), (i) -> new ConnectionListener() {
-			});
+			Connector.Batch batch = connector.open(target - connections.size(), (i) -> this.held.listener(options));
 			connections.addAll(batch.connections());
-			open += batch.open();
 			connectSeconds += batch.seconds();
 			LoadRun.sleep(options.settle());
-			after = ProcFs.residentKib(pid);
-			heapAfter = heapBefore.isPresent() ? JvmHeap.liveKib(pid) : OptionalLong.empty();
-			Map<String, Object> point = new LinkedHashMap<>();
-			point.put("connections", open);
-			point.put("rss_kib", after);
-			point.put("kib_per_connection", perConnection(before, after, open));
-			point.put("live_heap_kib", heapAfter.isPresent() ? heapAfter.getAsLong() : null);
-			point.put("live_heap_kib_per_connection", perConnection(heapBefore, heapAfter, open));
-			curve.add(point);
-			LoadRun.progress("  %,d open: VmRSS %,d KiB (%.2f KiB per connection), live heap %s KiB", open, after,
-					perConnection(before, after, open), heapAfter.isPresent() ? heapAfter.getAsLong() : "?");
+			MemoryReading reading = memory.read(countOpen(connections));
+			MemoryReading.PerConnection total = reading.since(baseline);
+			Map<String, Object> step = reading.toJson();
+			step.put("per_connection", total.toJson());
+			// Only the connections this step added: one-off costs of the first ones fall out of it.
+			step.put("step_per_connection", reading.since(previous).toJson());
+			steps.add(step);
+			LoadRun.progress("  %,d open: per connection %,.0f B live heap + %,.0f B native = %,.0f B (VmRSS %,.0f B)",
+					reading.connections(), total.liveHeap(), total.nativeMemory(), total.sum(), total.rss());
+			previous = reading;
 		}
 		if (!options.hold().isZero()) {
-			run.sleepWithProgress(options.hold(), "holding", () -> connections.stream().filter((c) -> !c.isClosed()).count());
+			run.sleepWithProgress(options.hold(), "holding", () -> countOpen(connections));
 		}
-		long stillOpen = connections.stream().filter((c) -> c.state() == ClientConnection.State.OPEN).count();
-		run.closeAll(connections);
+		int stillOpen = countOpen(connections);
+		this.held.release(run, connections);
 		run.stopThreads();
 
-		double perConnection = perConnection(before, after, open);
-		return new Results().score(perConnection, "KiB/connection", false)
-			.put("connections_open", open)
+		MemoryReading.PerConnection last = previous.since(baseline);
+		return new Results().score(last.sum(), "bytes/connection", false)
+			.put("connections_open", previous.connections())
 			.put("connections_still_open_at_end", stillOpen)
 			.put("connect_seconds", connectSeconds)
-			.put("connections_per_sec", open / connectSeconds)
-			.put("rss_before_kib", before)
-			.put("rss_after_kib", after)
-			.put("kib_per_connection", perConnection)
-			.put("live_heap_before_kib", heapBefore.isPresent() ? heapBefore.getAsLong() : null)
-			.put("live_heap_after_kib", heapAfter.isPresent() ? heapAfter.getAsLong() : null)
-			.put("live_heap_kib_per_connection", perConnection(heapBefore, heapAfter, open))
-			.put("curve", curve);
+			.put("connections_per_sec", connections.size() / connectSeconds)
+			.put("memory", memory.toJson())
+			.put("baseline", baseline.toJson())
+			.put("steps", steps)
+			.put("live_heap_bytes_per_connection", last.liveHeap())
+			.put("native_bytes_per_connection", last.nativeMemory())
+			.put("memory_bytes_per_connection", last.sum())
+			.put("rss_bytes_per_connection", last.rss());
 	}
 
-	private static double perConnection(long before, long after, int connections) {
-		return (connections > 0) ? (after - before) / (double) connections : Double.NaN;
+	/** Opens and releases {@code --warm-connections}, then lets the server finish closing them. */
+	private void warm(LoadRun run, Connector connector) throws InterruptedException {
+		int count = run.options().warmConnections();
+		if (count == 0) {
+			return;
+		}
+		LoadRun.progress("warming up the server with %,d connections", count);
+		Connector.Batch batch = connector.open(count, (i) -> this.held.listener(run.options()));
+		LoadRun.sleep(run.options().settle());
+		this.held.release(run, batch.connections());
+		LoadRun.sleep(run.options().settle());
 	}
 
-	private static Double perConnection(OptionalLong before, OptionalLong after, int connections) {
-		return (before.isPresent() && after.isPresent())
-				? perConnection(before.getAsLong(), after.getAsLong(), connections) : null;
+	private static int countOpen(List<ClientConnection> connections) {
+		return (int) connections.stream().filter((c) -> c.state() == ClientConnection.State.OPEN).count();
 	}
 }

@@ -1,66 +1,47 @@
 package dev.wsboot.bench.load;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/**
- * Live heap of another JVM, from {@code jcmd PID GC.class_histogram}, which runs a full GC first
- * and ends with a {@code Total} line of instances and bytes. Unlike the resident set it ignores
- * heap pages that are touched but garbage, so it shows what connections keep alive on the heap
- * (and misses what they keep off it, such as direct buffers: the resident set covers those).
- */
+/** The heap of another JVM, seen through {@link Jcmd}: its live bytes and whether all of it is resident. */
 final class JvmHeap {
 
-	private static final long TIMEOUT_SECONDS = 60;
+	private static final Pattern INITIAL = Pattern.compile("-XX:InitialHeapSize=(\\d+)");
+
+	private static final Pattern MAX = Pattern.compile("-XX:MaxHeapSize=(\\d+)");
 
 	private JvmHeap() {
 	}
 
-	/** Live bytes in KiB, or empty (with a note on stderr) if jcmd is missing or fails. */
-	static OptionalLong liveKib(long pid) {
-		try {
-			Process jcmd = new ProcessBuilder(jcmdFor(pid), Long.toString(pid), "GC.class_histogram")
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!jcmd.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-				jcmd.destroy();
-				LoadRun.progress("jcmd GC.class_histogram failed for pid %d: %s", pid, output.strip());
-				return OptionalLong.empty();
+	/**
+	 * Live bytes, from {@code GC.class_histogram}: it runs a full GC first and ends with a
+	 * {@code Total} line of instances and bytes, so heap pages that are touched but hold garbage
+	 * do not count, unlike in the resident set.
+	 */
+	static long liveBytes(Jcmd jcmd) {
+		String output = jcmd.run("GC.class_histogram");
+		for (String line : output.split("\n")) {
+			String[] words = line.trim().split("\\s+");
+			if (words.length == 3 && words[0].equals("Total")) {
+				return Long.parseLong(words[2]);
 			}
-			for (String line : output.split("\n")) {
-				String[] words = line.trim().split("\\s+");
-				if (words.length == 3 && words[0].equals("Total")) {
-					return OptionalLong.of(Long.parseLong(words[2]) / 1024);
-				}
-			}
-			LoadRun.progress("no Total line in jcmd GC.class_histogram output for pid %d", pid);
 		}
-		catch (IOException | NumberFormatException ex) {
-			LoadRun.progress("cannot run jcmd for pid %d: %s", pid, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		return OptionalLong.empty();
+		throw new IllegalStateException("no Total line in the output of GC.class_histogram: " + output.strip());
 	}
 
-	/** The jcmd beside the server's own java, so the versions match; else whatever is on the PATH. */
-	private static String jcmdFor(long pid) {
-		try {
-			Path java = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe"));
-			Path jcmd = java.resolveSibling("jcmd");
-			if (Files.isExecutable(jcmd)) {
-				return jcmd.toString();
-			}
+	/**
+	 * The heap's size if it is all committed and touched from the start ({@code -Xms} equal to
+	 * {@code -Xmx} and {@code -XX:+AlwaysPreTouch}), else -1. Only then is the heap a constant
+	 * part of the resident set, so that what the set grows by is native memory.
+	 */
+	static long pretouchedBytes(Jcmd jcmd) {
+		String flags = jcmd.run("VM.flags");
+		Matcher initial = INITIAL.matcher(flags);
+		Matcher max = MAX.matcher(flags);
+		if (!flags.contains("-XX:+AlwaysPreTouch") || !initial.find() || !max.find()
+				|| !initial.group(1).equals(max.group(1))) {
+			return -1;
 		}
-		catch (IOException | UnsupportedOperationException ex) {
-			// Fall through to the PATH.
-		}
-		return "jcmd";
+		return Long.parseLong(max.group(1));
 	}
 }

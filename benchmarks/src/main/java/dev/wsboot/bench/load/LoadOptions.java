@@ -14,14 +14,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The command line, parsed, with defaults that depend on the scenario. */
 record LoadOptions(String scenario, String host, int port, String path, int threads, int connections, int inFlight,
 		int size, boolean binary, Duration warmup, Duration duration, int concurrency, int connectConcurrency,
-		List<InetAddress> bindAddresses, long serverPid, List<Integer> steps, Duration settle, Duration hold, boolean liveHeap,
+		List<InetAddress> bindAddresses, long serverPid, List<Integer> steps, Duration settle, Duration hold, int warmConnections,
+		int declaredLength, int sentBytes,
 		int subscribers, int messages, int window, Duration timeout, Duration handshakeTimeout, Duration closeTimeout,
 		long seed) {
 
-	static final List<String> SCENARIOS = List.of("echo", "large", "handshake", "connect", "broadcast");
+	static final List<String> SCENARIOS = List.of("echo", "large", "handshake", "connect", "partial-frame", "broadcast");
 
 	static final String USAGE = """
-			usage: LoadGenerator --scenario echo|large|handshake|connect|broadcast [options]
+			usage: LoadGenerator --scenario echo|large|handshake|connect|partial-frame|broadcast [options]
 			  common:    --host 127.0.0.1 --port 9001 --path /echo (/broadcast for broadcast) --threads 1
 						 --handshake-timeout 10s --close-timeout 2s --server-pid PID --seed N
 						 --bind-addresses 127.0.0.2,127.0.0.3 (source addresses, used in turn)
@@ -29,15 +30,18 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 			  echo:      --connections 100 --in-flight 8 --size 32 --type text --warmup 5s --duration 20s
 			  large:     --connections 4 --in-flight 1 --size 1048576 --type binary --warmup 5s --duration 20s
 			  handshake: --concurrency 16 --size 32 --warmup 5s --duration 20s
-			  connect:   --connections 10000 --steps 1000,5000 --settle 5s --hold 0s --timeout 120s --live-heap true
-						 (needs --server-pid; --live-heap runs jcmd GC.class_histogram, a full GC, in the server)
+			  connect:   --connections 10000 --steps 1000,5000 --settle 5s --hold 0s --timeout 120s --warm-connections 1000
+						 (needs --server-pid and a server with -Xms = -Xmx and -XX:+AlwaysPreTouch; each reading
+						 runs jcmd GC.class_histogram, a full GC, and System.trim_native_heap in the server)
+			  partial-frame: the connect options, plus --declared-length 65535 --sent-bytes 1 (each connection
+						 sends a frame header declaring that payload, that many payload bytes, then nothing)
 			  broadcast: --subscribers 10000 --messages 100 --size 32 --window 1 --settle 1s --timeout 120s
 			sizes take k/KiB/m/MiB suffixes, durations ms/s/m; prints one JSON line on stdout, progress on stderr""";
 
 	private static final Set<String> NAMES = Set.of("scenario", "host", "port", "path", "threads", "connections",
 			"in-flight", "size", "type", "warmup", "duration", "concurrency", "connect-concurrency", "bind-addresses",
-			"server-pid", "steps", "settle", "hold", "live-heap", "subscribers", "messages", "window", "timeout",
-			"handshake-timeout", "close-timeout", "seed");
+			"server-pid", "steps", "settle", "hold", "warm-connections", "declared-length", "sent-bytes", "subscribers",
+			"messages", "window", "timeout", "handshake-timeout", "close-timeout", "seed");
 
 	static LoadOptions parse(String[] args) {
 		Map<String, String> given = new LinkedHashMap<>();
@@ -81,22 +85,29 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 		for (String address : v.list("bind-addresses")) {
 			bindAddresses.add(literalAddress(address));
 		}
+		boolean memory = scenario.equals("connect") || scenario.equals("partial-frame");
 		List<Integer> steps = new ArrayList<>();
 		for (String step : v.list("steps")) {
 			steps.add(positive("steps", Integer.parseInt(step)));
 		}
+		int declaredLength = positive("declared-length", v.integer("declared-length", 65_535));
+		int sentBytes = notNegative("sent-bytes", v.integer("sent-bytes", 1));
+		if (sentBytes >= declaredLength) {
+			throw new IllegalArgumentException("--sent-bytes must be less than --declared-length: the frame stays unfinished");
+		}
 		return new LoadOptions(scenario, v.text("host", "127.0.0.1"), v.integer("port", 9001),
 				v.text("path", scenario.equals("broadcast") ? "/broadcast" : "/echo"),
 				positive("threads", v.integer("threads", 1)),
-				positive("connections", v.integer("connections", large ? 4 : scenario.equals("connect") ? 10_000 : 100)),
+				positive("connections", v.integer("connections", large ? 4 : memory ? 10_000 : 100)),
 				positive("in-flight", v.integer("in-flight", large ? 1 : 8)),
 				positive("size", v.size("size", large ? 1 << 20 : 32)), type.equals("binary"),
 				v.duration("warmup", Duration.ofSeconds(5)), v.duration("duration", Duration.ofSeconds(20)),
 				positive("concurrency", v.integer("concurrency", 16)),
 				positive("connect-concurrency", v.integer("connect-concurrency", 128)), List.copyOf(bindAddresses),
 				v.integer("server-pid", -1), List.copyOf(steps),
-				v.duration("settle", Duration.ofSeconds(scenario.equals("connect") ? 5 : 1)),
-				v.duration("hold", Duration.ZERO), v.bool("live-heap", true), positive("subscribers", v.integer("subscribers", 10_000)),
+				v.duration("settle", Duration.ofSeconds(memory ? 5 : 1)),
+				v.duration("hold", Duration.ZERO), notNegative("warm-connections", v.integer("warm-connections", 1000)),
+				declaredLength, sentBytes, positive("subscribers", v.integer("subscribers", 10_000)),
 				positive("messages", v.integer("messages", 100)), positive("window", v.integer("window", 1)),
 				v.duration("timeout", Duration.ofSeconds(120)), v.duration("handshake-timeout", Duration.ofSeconds(10)),
 				v.duration("close-timeout", Duration.ofSeconds(2)),
@@ -124,11 +135,15 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 				json.put("warmup_s", seconds(this.warmup));
 				json.put("duration_s", seconds(this.duration));
 			}
-			case "connect" -> {
+			case "connect", "partial-frame" -> {
 				json.put("connections", this.connections);
 				json.put("steps", this.steps);
 				json.put("settle_s", seconds(this.settle));
-				json.put("live_heap", this.liveHeap);
+				json.put("warm_connections", this.warmConnections);
+				if (this.scenario.equals("partial-frame")) {
+					json.put("declared_length", this.declaredLength);
+					json.put("sent_bytes", this.sentBytes);
+				}
 				json.put("server_pid", this.serverPid);
 			}
 			default -> {
@@ -156,6 +171,13 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 	private static int positive(String name, int value) {
 		if (value <= 0) {
 			throw new IllegalArgumentException("--" + name + " must be positive, not " + value);
+		}
+		return value;
+	}
+
+	private static int notNegative(String name, int value) {
+		if (value < 0) {
+			throw new IllegalArgumentException("--" + name + " must not be negative, not " + value);
 		}
 		return value;
 	}

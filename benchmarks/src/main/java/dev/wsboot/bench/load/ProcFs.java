@@ -14,13 +14,22 @@ final class ProcFs {
 
 	/** {@code VmRSS} of the process, in KiB. */
 	static long residentKib(long pid) {
+		return statusKib(pid, "VmRSS");
+	}
+
+	/**
+	 * A memory field of {@code /proc/PID/status}, in KiB: {@code VmRSS} (all resident pages) or
+	 * {@code RssAnon} (resident pages not backed by a file: heap, stacks, malloc, direct buffers;
+	 * without the jar, libraries and class archive the JVM maps, which are shared and reclaimable).
+	 */
+	static long statusKib(long pid, String field) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-				if (line.startsWith("VmRSS:")) {
+				if (line.startsWith(field + ":")) {
 					return Long.parseLong(line.replaceAll("[^0-9]", ""));
 				}
 			}
-			throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+			throw new IllegalStateException("no " + field + " in /proc/" + pid + "/status");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot read /proc/" + pid + "/status: " + ex.getMessage(), ex);

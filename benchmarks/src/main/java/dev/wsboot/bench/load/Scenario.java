@@ -9,7 +9,7 @@ interface Scenario {
 		return switch (name) {
 			case "echo", "large" -> new EchoScenario();
 			case "handshake" -> new HandshakeScenario();
-			case "connect" -> new ConnectScenario();
+			case "connect", "partial-frame" -> new ConnectScenario(HeldConnections.named(name));
 			case "broadcast" -> new BroadcastScenario();
 			default -> throw new IllegalArgumentException("unknown scenario " + name);
 		};
