@@ -198,17 +198,6 @@ final class Connection {
 
 	// ---- closing ----
 
-	/** Sends the close frame the engine held behind handler calls now done; any thread. */
-	void releaseHeldCloseSoon() {
-		this.loop.execute(() -> {
-			ProtocolEngine current = this.engine;
-			if (current != null) {
-				current.releaseHeldClose();
-				afterEngine();
-			}
-		});
-	}
-
 	void onTransportFailure(IOException ex) {
 		logger.debug("Connection from {} failed: {}", remote(), ex.toString());
 		closeNow();
@@ -312,6 +301,10 @@ final class Connection {
 
 	Transport transport() {
 		return this.transport;
+	}
+
+	IoLoop loop() {
+		return this.loop;
 	}
 
 	long loopNow() {

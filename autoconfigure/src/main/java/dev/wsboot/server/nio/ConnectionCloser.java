@@ -105,7 +105,7 @@ final class ConnectionCloser {
 			engine.close(status);
 		}
 		else if (engine.closeLater(status)) {
-			session.calls().after(this.connection::releaseHeldCloseSoon);
+			session.calls().after(this.connection.writer()::releaseHeldClose);
 		}
 		this.connection.afterEngine();
 	}

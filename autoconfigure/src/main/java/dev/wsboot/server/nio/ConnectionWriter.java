@@ -26,9 +26,12 @@ final class ConnectionWriter implements Runnable {
 
 	private static final VarHandle FLUSH_REQUESTED;
 
+	private static final VarHandle DEFERRED;
+
 	static {
 		try {
 			FLUSH_REQUESTED = MethodHandles.lookup().findVarHandle(ConnectionWriter.class, "flushRequested", int.class);
+			DEFERRED = MethodHandles.lookup().findVarHandle(ConnectionWriter.class, "deferred", int.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -48,6 +51,10 @@ final class ConnectionWriter implements Runnable {
 	/** 1 while a flush asked for by another thread is queued on the loop. */
 	@SuppressWarnings("unused")
 	private volatile int flushRequested;
+
+	/** 1 while what a worker's handler sent waits for the end of its batch of calls. */
+	@SuppressWarnings("unused")
+	private volatile int deferred;
 
 	/** I/O thread only: in the loop's flush list for the end of this turn. */
 	boolean flushScheduled;
@@ -81,7 +88,15 @@ final class ConnectionWriter implements Runnable {
 		if (result == SendResult.QUEUED) {
 			// Counted before the I/O thread may write it, so a peer never sees a reply the counters miss.
 			queued(request, size);
-			requestFlush();
+			SessionEvents events = this.connection.events();
+			if (events != null && events.calls().isRunningOnThisThread()) {
+				// The handler's own reply: written when its batch of calls ends, or within the
+				// loop's short tick if the handler takes longer.
+				deferFlush();
+			}
+			else {
+				requestFlush();
+			}
 		}
 		else if (result == SendResult.OVERFLOW) {
 			this.loop.execute(this.connection.closer()::onOutboundOverflow);
@@ -139,6 +154,24 @@ final class ConnectionWriter implements Runnable {
 		return true;
 	}
 
+	/**
+	 * Sends the close frame the engine held behind handler calls now done, after what they
+	 * sent; any thread.
+	 */
+	void releaseHeldClose() {
+		ProtocolEngine engine = this.connection.engine();
+		if (engine == null) {
+			return;
+		}
+		if (this.loop.inLoop() && this.outbox.isIdle()) {
+			engine.releaseHeldClose();
+			this.connection.afterEngine();
+			return;
+		}
+		this.outbox.offerRelease();
+		requestFlush();
+	}
+
 	/** Bytes queued for the peer and not yet taken by the socket. */
 	long bufferedAmount() {
 		return this.outbox.bufferedAmount();
@@ -147,6 +180,26 @@ final class ConnectionWriter implements Runnable {
 	/** Whether a close was asked for through the outbox, or the limit passed, without the engine knowing yet. */
 	boolean isRefusing() {
 		return this.outbox.isRefusing();
+	}
+
+	/** A worker finished a batch of this connection's calls: what they sent goes out now. */
+	void flushDeferred() {
+		if ((int) DEFERRED.getAndSet(this, 0) == 1) {
+			requestFlush();
+		}
+	}
+
+	private void deferFlush() {
+		if (DEFERRED.compareAndSet(this, 0, 1)) {
+			this.loop.deferFlush(this);
+		}
+	}
+
+	/** The loop's tick found this flush deferred by a worker that is taking long; I/O thread. */
+	void flushIfDeferred() {
+		if ((int) DEFERRED.getAndSet(this, 0) == 1) {
+			flush();
+		}
 	}
 
 	private void requestFlush() {

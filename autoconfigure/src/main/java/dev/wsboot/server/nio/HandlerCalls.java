@@ -47,6 +47,11 @@ abstract class HandlerCalls {
 	/** Whether so much waits for the handler that the connection should stop reading for now. */
 	abstract boolean isBacklogged();
 
+	/** Whether the calling thread is running this session's calls now, on a worker. */
+	boolean isRunningOnThisThread() {
+		return false;
+	}
+
 	final void callOpen() {
 		try {
 			this.handler.onOpen(this.session);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>The read buffer belongs to the loop, not to a connection: a connection keeps no
  * buffer of its own until a message is actually partial.
  */
-final class IoLoop implements Runnable {
+final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	private static final Logger logger = LoggerFactory.getLogger(IoLoop.class);
 
@@ -34,6 +35,9 @@ final class IoLoop implements Runnable {
 	private static final int READ_BUFFER_SIZE = 128 * 1024;
 
 	private static final int WRITE_BUFFER_SIZE = 128 * 1024;
+
+	/** The loop's tick while handler calls run on workers: how late their replies may be written. */
+	private static final long TICK_MILLIS = 1;
 
 	private final NioWsServer server;
 
@@ -48,11 +52,21 @@ final class IoLoop implements Runnable {
 
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
-	private final AtomicBoolean wakeupPending = new AtomicBoolean();
+	/** False only while the loop sleeps in select with no wake-up asked for. */
+	private final AtomicBoolean wakeupPending = new AtomicBoolean(true);
 
 	private final List<Connection> connections = new ArrayList<>();
 
 	private final List<ConnectionWriter> flushes = new ArrayList<>();
+
+	/** Sessions whose new handler calls go to the executor at the end of this turn. */
+	private final List<WorkerHandlerCalls> handOffs = new ArrayList<>();
+
+	/** Writers whose worker's replies wait for the end of its batch; flushed at the tick if it takes long. */
+	private final ConcurrentLinkedQueue<ConnectionWriter> deferredFlushes = new ConcurrentLinkedQueue<>();
+
+	/** Tasks of handler calls queued or running for this loop's connections. */
+	private final AtomicInteger callsInFlight = new AtomicInteger();
 
 	private final long sweepInterval;
 
@@ -80,7 +94,8 @@ final class IoLoop implements Runnable {
 	}
 
 	/** Whether the calling thread is this loop's. */
-	boolean inLoop() {
+	@Override
+	public boolean inLoop() {
 		return Thread.currentThread() == this.thread;
 	}
 
@@ -94,10 +109,10 @@ final class IoLoop implements Runnable {
 		return this.now;
 	}
 
-	/** Runs a task on this loop's thread, soon. */
+	/** Runs a task on this loop's thread, soon; wakes the loop only if it sleeps. */
 	void execute(Runnable task) {
 		this.tasks.add(task);
-		if (Thread.currentThread() != this.thread && this.wakeupPending.compareAndSet(false, true)) {
+		if (this.wakeupPending.compareAndSet(false, true)) {
 			this.selector.wakeup();
 		}
 	}
@@ -132,6 +147,29 @@ final class IoLoop implements Runnable {
 			last.loopIndex = index;
 		}
 		connection.loopIndex = -1;
+	}
+
+	@Override
+	public void handOffAtEndOfTurn(WorkerHandlerCalls calls) {
+		this.handOffs.add(calls);
+	}
+
+	@Override
+	public void callsStarted() {
+		this.callsInFlight.incrementAndGet();
+	}
+
+	@Override
+	public void callsEnded() {
+		this.callsInFlight.decrementAndGet();
+	}
+
+	/**
+	 * A worker's handler sent something whose writing waits for the end of its batch of
+	 * calls; should the batch take longer than a tick, the loop writes it then. No wake-up.
+	 */
+	void deferFlush(ConnectionWriter writer) {
+		this.deferredFlushes.add(writer);
 	}
 
 	/** Writes this connection's queued bytes at the end of the current turn. */
@@ -184,17 +222,29 @@ final class IoLoop implements Runnable {
 	}
 
 	private void turn() throws IOException {
-		this.wakeupPending.set(false);
-		long timeoutMillis = Math.max(1, (this.nextSweep - System.nanoTime()) / 1_000_000);
 		if (this.tasks.isEmpty()) {
-			this.selector.select(this::onSelected, timeoutMillis);
+			// About to sleep: from here on, whoever hands this loop a task wakes it.
+			this.wakeupPending.set(false);
+			// While handlers run on workers, tick every millisecond so that what a slow
+			// handler sent is written while it still runs.
+			long timeoutMillis = (this.callsInFlight.get() > 0) ? TICK_MILLIS
+					: Math.max(1, (this.nextSweep - System.nanoTime()) / 1_000_000);
+			if (this.tasks.isEmpty()) {
+				this.selector.select(this::onSelected, timeoutMillis);
+			}
+			else {
+				this.selector.selectNow(this::onSelected);
+			}
+			this.wakeupPending.set(true);
 		}
 		else {
 			this.selector.selectNow(this::onSelected);
 		}
 		this.now = System.nanoTime();
 		runTasks();
+		flushDeferred();
 		flushAll();
+		handOffAll();
 		if (this.now - this.nextSweep >= 0) {
 			sweep();
 		}
@@ -231,6 +281,42 @@ final class IoLoop implements Runnable {
 			catch (RuntimeException ex) {
 				logger.error("Unexpected failure in an I/O task", ex);
 			}
+		}
+	}
+
+	private void handOffAll() {
+		int count = this.handOffs.size();
+		if (count == 0) {
+			return;
+		}
+		if (count == 1) {
+			this.handOffs.get(0).start();
+			this.handOffs.clear();
+			return;
+		}
+		// One hand-off from this thread; a worker hands the rest over. Each hand-off may wake
+		// a worker that then takes the CPU, so this thread finishes its turn first.
+		WorkerHandlerCalls[] batch = this.handOffs.toArray(new WorkerHandlerCalls[0]);
+		this.handOffs.clear();
+		try {
+			this.server.executor().execute(() -> {
+				for (WorkerHandlerCalls calls : batch) {
+					calls.start();
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			for (WorkerHandlerCalls calls : batch) {
+				calls.start();
+			}
+		}
+	}
+
+	/** Writes what workers' handlers sent and have not flushed by now: at most one tick late. */
+	private void flushDeferred() {
+		ConnectionWriter writer;
+		while ((writer = this.deferredFlushes.poll()) != null) {
+			writer.flushIfDeferred();
 		}
 	}
 

@@ -35,8 +35,11 @@ final class Outbox {
 	 */
 	private volatile long engineBytes;
 
-	/** A close was asked for or the limit was passed: nothing more is admitted. */
+	/** A close was asked for or the limit was passed: no more data is admitted. */
 	private boolean refusing;
+
+	/** The connection is closed or gave up on its peer: nothing at all is admitted. */
+	private boolean shut;
 
 	Outbox(int limit) {
 		this.limit = limit;
@@ -93,6 +96,17 @@ final class Outbox {
 
 	}
 
+	/** Sends the close frame the engine held behind handler calls, after what they sent. */
+	record ReleaseHeldClose() implements Request {
+
+		@Override
+		public boolean applyTo(ProtocolEngine engine) {
+			engine.releaseHeldClose();
+			return true;
+		}
+
+	}
+
 	record Close(CloseStatus status) implements Request {
 
 		@Override
@@ -139,6 +153,13 @@ final class Outbox {
 		return this.limit;
 	}
 
+	/** Asks for the held close frame to go out after everything asked for before; refused only once shut. */
+	synchronized void offerRelease() {
+		if (!this.shut) {
+			add(new ReleaseHeldClose());
+		}
+	}
+
 	/** Whether queueing {@code size} more bytes on top of {@code queued} passes the limit. */
 	boolean wouldOverflow(long queued, long size) {
 		return queued > 0 && queued + size > this.limit;
@@ -175,6 +196,7 @@ final class Outbox {
 
 	/** Admits nothing more and drops what waits: the connection is closed, or gave up on its peer. */
 	synchronized void shut() {
+		this.shut = true;
 		this.refusing = true;
 		this.requests = null;
 		this.waitingBytes = 0;

@@ -48,8 +48,8 @@ final class SessionEvents implements ProtocolListener {
 		NioWsServer server = connection.server();
 		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), request, subprotocol);
 		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
-				: new WorkerHandlerCalls(route.handler(), session, server.executor(), resumeReading,
-						() -> server.onExecutorRejected(session));
+				: new WorkerHandlerCalls(route.handler(), session, server.executor(), connection.loop(), resumeReading,
+						connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
 		return new SessionEvents(connection, session, calls, server.settings().observer());
 	}
 
@@ -115,7 +115,7 @@ final class SessionEvents implements ProtocolListener {
 	/** The engine holds its close reply until the handler calls asked for before it are done. */
 	private void afterPendingCalls() {
 		if (this.connection.holdsCloseReplies()) {
-			this.calls.after(this.connection::releaseHeldCloseSoon);
+			this.calls.after(this.connection.writer()::releaseHeldClose);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.wsboot.server.nio;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.LongSupplier;
 
 import dev.wsboot.protocol.CloseStatus;
@@ -45,6 +46,10 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 
 	private final LongSupplier clock;
 
+	private final Scheduling loop;
+
+	private final Runnable flush;
+
 	private @Nullable ArrayDeque<Call> pending;
 
 	private long pendingBytes;
@@ -55,26 +60,50 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 	/** The connection stopped reading and waits for the backlog to shrink. */
 	private boolean resumeWanted;
 
+	/** The worker thread running this session's calls now, if any. */
+	private volatile @Nullable Thread runningOn;
+
 	/**
+	 * @param loop the connection's I/O loop
 	 * @param resumeReading asks the I/O thread to read again; runs on a worker thread
+	 * @param flush writes what a batch of calls sent; runs on a worker thread
 	 * @param rejected reports that the executor refused a task, which then runs on the caller
 	 */
-	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Runnable resumeReading,
-			Runnable rejected) {
-		this(handler, session, executor, resumeReading, rejected, System::nanoTime);
+	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Scheduling loop,
+			Runnable resumeReading, Runnable flush, Runnable rejected) {
+		this(handler, session, executor, loop, resumeReading, flush, rejected, System::nanoTime);
 	}
 
 	/** With a clock of {@link System#nanoTime()} values, which tests may control. */
-	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Runnable resumeReading,
-			Runnable rejected, LongSupplier clock) {
+	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Scheduling loop,
+			Runnable resumeReading, Runnable flush, Runnable rejected, LongSupplier clock) {
 		super(handler, session);
 		this.executor = executor;
+		this.loop = loop;
 		this.resumeReading = resumeReading;
+		this.flush = flush;
 		this.rejected = rejected;
 		this.clock = clock;
 	}
 
 	private record Call(Runnable action, long bytes) {
+	}
+
+	/** What the calls need of the connection's I/O loop; the loop itself, or a test's stand-in. */
+	interface Scheduling {
+
+		/** Whether the calling thread is the loop's. */
+		boolean inLoop();
+
+		/** Starts {@code calls} once the loop's current turn has read everything ready. */
+		void handOffAtEndOfTurn(WorkerHandlerCalls calls);
+
+		/** A task of calls was handed to the executor. */
+		void callsStarted();
+
+		/** A task of calls ended its batch. */
+		void callsEnded();
+
 	}
 
 	@Override
@@ -134,19 +163,55 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 			this.scheduled = true;
 		}
 		if (start) {
-			try {
-				this.executor.execute(this);
+			if (this.loop.inLoop()) {
+				// Handed to the executor once the loop's turn has read everything ready, so a
+				// worker woken now does not interrupt the read and gets the whole batch.
+				this.loop.handOffAtEndOfTurn(this);
 			}
-			catch (RejectedExecutionException ex) {
-				// Degrade rather than lose events: ordering and onClose are kept by running here.
-				this.rejected.run();
-				drainHere();
+			else {
+				start();
 			}
 		}
 	}
 
+	/** Hands this session's waiting calls to the executor. */
+	void start() {
+		this.loop.callsStarted();
+		try {
+			this.executor.execute(this);
+		}
+		catch (RejectedExecutionException ex) {
+			this.loop.callsEnded();
+			// Degrade rather than lose events: ordering and onClose are kept by running here.
+			this.rejected.run();
+			drainHere();
+		}
+	}
+
+	@Override
+	boolean isRunningOnThisThread() {
+		return this.runningOn == Thread.currentThread();
+	}
+
+	/** Runs a batch of calls, then writes what they sent. */
 	@Override
 	public void run() {
+		this.runningOn = Thread.currentThread();
+		try {
+			runBatch();
+		}
+		finally {
+			this.runningOn = null;
+			// While the executor has other sessions' calls queued, their batch ends are coming:
+			// the last one wakes the loop, which writes every deferred reply in one turn.
+			if (!hasQueuedWork()) {
+				this.flush.run();
+			}
+			this.loop.callsEnded();
+		}
+	}
+
+	private void runBatch() {
 		long started = this.clock.getAsLong();
 		for (int done = 0;; done++) {
 			if (done >= MAX_BATCH || this.clock.getAsLong() - started > MAX_BATCH_NANOS) {
@@ -162,13 +227,19 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 		}
 	}
 
+	private boolean hasQueuedWork() {
+		return this.executor instanceof ThreadPoolExecutor pool && !pool.getQueue().isEmpty();
+	}
+
 	/** Queues this task again to let others run; false when the executor refuses, so this thread goes on. */
 	private boolean requeue() {
+		this.loop.callsStarted();
 		try {
 			this.executor.execute(this);
 			return true;
 		}
 		catch (RejectedExecutionException ex) {
+			this.loop.callsEnded();
 			return false;
 		}
 	}

@@ -33,8 +33,13 @@ class WorkerHandlerCallsTests {
 	/** The time a call seems to take; calls take none unless a test says so. */
 	private final AtomicLong now = new AtomicLong();
 
+	private final AtomicInteger flushes = new AtomicInteger();
+
+	private final FakeLoop loop = new FakeLoop();
+
 	private final WorkerHandlerCalls handlerCalls = new WorkerHandlerCalls(new Recorder(), null, this.executor,
-			this.resumes::incrementAndGet, this.rejections::incrementAndGet, this.now::get);
+			this.loop, this.resumes::incrementAndGet, this.flushes::incrementAndGet, this.rejections::incrementAndGet,
+			this.now::get);
 
 	@Test
 	void callsRunInOrderInOneTask() {
@@ -100,6 +105,65 @@ class WorkerHandlerCallsTests {
 		this.handlerCalls.text("y", 1);
 		assertThat(this.calls).containsExactly("text x", "text y");
 		assertThat(this.rejections).hasValue(2);
+	}
+
+	@Test
+	void whatABatchSentIsWrittenWhenItEnds() {
+		this.handlerCalls.text("a", 1);
+		this.handlerCalls.text("b", 1);
+		this.executor.runAll();
+		assertThat(this.flushes).hasValue(1);
+	}
+
+	@Test
+	void theLoopKnowsWhileCallsAreInFlightSoItCanTickForSlowHandlers() {
+		this.handlerCalls.text("a", 1);
+		assertThat(this.loop.inFlight).hasValue(1);
+		this.executor.runAll();
+		assertThat(this.loop.inFlight).hasValue(0);
+	}
+
+	@Test
+	void callsAskedForOnTheLoopGoToTheExecutorAtTheEndOfItsTurn() {
+		this.loop.inLoop = true;
+		this.handlerCalls.text("a", 1);
+		this.handlerCalls.text("b", 1);
+		assertThat(this.executor.tasks).isEmpty();
+		assertThat(this.loop.handedOff).containsExactly(this.handlerCalls);
+		this.handlerCalls.start();
+		this.executor.runAll();
+		assertThat(this.calls).containsExactly("text a", "text b");
+	}
+
+	/** Stands in for the connection's I/O loop. */
+	private static final class FakeLoop implements WorkerHandlerCalls.Scheduling {
+
+		boolean inLoop;
+
+		final List<WorkerHandlerCalls> handedOff = new ArrayList<>();
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		@Override
+		public boolean inLoop() {
+			return this.inLoop;
+		}
+
+		@Override
+		public void handOffAtEndOfTurn(WorkerHandlerCalls calls) {
+			this.handedOff.add(calls);
+		}
+
+		@Override
+		public void callsStarted() {
+			this.inFlight.incrementAndGet();
+		}
+
+		@Override
+		public void callsEnded() {
+			this.inFlight.decrementAndGet();
+		}
+
 	}
 
 	/** Runs tasks only when asked, in the order given. */
