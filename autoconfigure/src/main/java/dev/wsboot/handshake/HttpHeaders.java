@@ -1,5 +1,6 @@
 package dev.wsboot.handshake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,6 +32,13 @@ public final class HttpHeaders {
 	 */
 	private String[] entries;
 
+	/**
+	 * The same, packed into one array when these headers are kept for a long time
+	 * ({@link #compact()}): each name and value in ISO-8859-1, each followed by a NUL, which
+	 * no name or value holds. {@link #entries} is then empty, and read on demand from here.
+	 */
+	private byte @Nullable [] packed;
+
 	private int count;
 
 	private final boolean readOnly;
@@ -41,9 +49,81 @@ public final class HttpHeaders {
 	}
 
 	private HttpHeaders(HttpHeaders source, boolean readOnly) {
-		this.entries = Arrays.copyOf(source.entries, source.count * 2);
+		this.entries = Arrays.copyOf(source.entries(), source.count * 2);
 		this.count = source.count;
 		this.readOnly = readOnly;
+	}
+
+	private HttpHeaders(byte[] packed, int count) {
+		this.entries = NONE;
+		this.packed = packed;
+		this.count = count;
+		this.readOnly = true;
+	}
+
+	/**
+	 * Read-only headers equal to these, in a compact form for headers kept as long as a
+	 * connection lives: one array of bytes rather than a string per name and value. Reading
+	 * them then costs a little more.
+	 * @param without names of fields to leave out, compared ignoring case
+	 */
+	public HttpHeaders compact(String... without) {
+		if (this.packed != null && without.length == 0) {
+			return this;
+		}
+		String[] entries = entries();
+		int kept = 0;
+		int size = 0;
+		for (int i = 0; i < this.count; i++) {
+			if (!isAnyOf(entries[i * 2], without)) {
+				kept++;
+				size += entries[i * 2].length() + 1 + entries[i * 2 + 1].length() + 1;
+			}
+		}
+		byte[] bytes = new byte[size];
+		int at = 0;
+		for (int i = 0; i < this.count * 2; i += 2) {
+			if (!isAnyOf(entries[i], without)) {
+				at = pack(entries[i], bytes, at);
+				at = pack(entries[i + 1], bytes, at);
+			}
+		}
+		return new HttpHeaders(bytes, kept);
+	}
+
+	private static boolean isAnyOf(String name, String[] names) {
+		for (String candidate : names) {
+			if (candidate.equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Writes a name or value and its terminating NUL; add() made sure each char fits a byte. */
+	private static int pack(String text, byte[] dest, int at) {
+		byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+		System.arraycopy(latin1, 0, dest, at, latin1.length);
+		return at + latin1.length + 1;
+	}
+
+	/** Names and values alternating, read from the packed form when there is one. */
+	private String[] entries() {
+		byte[] bytes = this.packed;
+		if (bytes == null) {
+			return this.entries;
+		}
+		String[] read = new String[this.count * 2];
+		int start = 0;
+		for (int i = 0; i < read.length; i++) {
+			int end = start;
+			while (bytes[end] != 0) {
+				end++;
+			}
+			read[i] = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+			start = end + 1;
+		}
+		return read;
 	}
 
 	/**
@@ -95,9 +175,10 @@ public final class HttpHeaders {
 
 	/** The first value of the header, or {@code null}; names compare ignoring case. */
 	public @Nullable String first(String name) {
+		String[] entries = entries();
 		for (int i = 0; i < this.count; i++) {
-			if (this.entries[i * 2].equalsIgnoreCase(name)) {
-				return this.entries[i * 2 + 1];
+			if (entries[i * 2].equalsIgnoreCase(name)) {
+				return entries[i * 2 + 1];
 			}
 		}
 		return null;
@@ -105,13 +186,14 @@ public final class HttpHeaders {
 
 	/** Every value of the header, in arrival order; empty when absent. */
 	public List<String> all(String name) {
+		String[] entries = entries();
 		List<String> values = null;
 		for (int i = 0; i < this.count; i++) {
-			if (this.entries[i * 2].equalsIgnoreCase(name)) {
+			if (entries[i * 2].equalsIgnoreCase(name)) {
 				if (values == null) {
 					values = new ArrayList<>(2);
 				}
-				values.add(this.entries[i * 2 + 1]);
+				values.add(entries[i * 2 + 1]);
 			}
 		}
 		return (values != null) ? Collections.unmodifiableList(values) : List.of();
@@ -128,9 +210,10 @@ public final class HttpHeaders {
 	 * {@code upgrade}).
 	 */
 	public boolean containsToken(String name, String token) {
+		String[] entries = entries();
 		// Scans the values in place: this runs for every upgrade request.
 		for (int i = 0; i < this.count; i++) {
-			if (this.entries[i * 2].equalsIgnoreCase(name) && hasElement(this.entries[i * 2 + 1], token)) {
+			if (entries[i * 2].equalsIgnoreCase(name) && hasElement(entries[i * 2 + 1], token)) {
 				return true;
 			}
 		}
@@ -187,9 +270,10 @@ public final class HttpHeaders {
 
 	/** The headers by name (spelled as first seen, in arrival order), each with its values. */
 	public Map<String, List<String>> asMap() {
+		String[] entries = entries();
 		Map<String, List<String>> map = new LinkedHashMap<>();
 		for (int i = 0; i < this.count; i++) {
-			String name = this.entries[i * 2];
+			String name = entries[i * 2];
 			String spelled = null;
 			for (String existing : map.keySet()) {
 				if (existing.equalsIgnoreCase(name)) {
@@ -198,7 +282,7 @@ public final class HttpHeaders {
 				}
 			}
 			map.computeIfAbsent((spelled != null) ? spelled : name, (key) -> new ArrayList<>())
-				.add(this.entries[i * 2 + 1]);
+				.add(entries[i * 2 + 1]);
 		}
 		map.replaceAll((name, values) -> List.copyOf(values));
 		return Collections.unmodifiableMap(map);
@@ -206,8 +290,9 @@ public final class HttpHeaders {
 
 	/** Visits every field in arrival order. */
 	public void forEach(BiConsumer<String, String> action) {
+		String[] entries = entries();
 		for (int i = 0; i < this.count; i++) {
-			action.accept(this.entries[i * 2], this.entries[i * 2 + 1]);
+			action.accept(entries[i * 2], entries[i * 2 + 1]);
 		}
 	}
 
@@ -237,9 +322,10 @@ public final class HttpHeaders {
 		if (!(other instanceof HttpHeaders that) || this.count != that.count) {
 			return false;
 		}
+		String[] entries = entries();
+		String[] theirs = that.entries();
 		for (int i = 0; i < this.count; i++) {
-			if (!this.entries[i * 2].equalsIgnoreCase(that.entries[i * 2])
-					|| !this.entries[i * 2 + 1].equals(that.entries[i * 2 + 1])) {
+			if (!entries[i * 2].equalsIgnoreCase(theirs[i * 2]) || !entries[i * 2 + 1].equals(theirs[i * 2 + 1])) {
 				return false;
 			}
 		}
@@ -248,18 +334,20 @@ public final class HttpHeaders {
 
 	@Override
 	public int hashCode() {
+		String[] entries = entries();
 		int hash = 1;
 		for (int i = 0; i < this.count; i++) {
-			hash = 31 * hash + Objects.hash(this.entries[i * 2].toLowerCase(Locale.ROOT), this.entries[i * 2 + 1]);
+			hash = 31 * hash + Objects.hash(entries[i * 2].toLowerCase(Locale.ROOT), entries[i * 2 + 1]);
 		}
 		return hash;
 	}
 
 	@Override
 	public String toString() {
+		String[] entries = entries();
 		StringBuilder text = new StringBuilder("[");
 		for (int i = 0; i < this.count; i++) {
-			text.append((i > 0) ? ", " : "").append(this.entries[i * 2]).append(": ").append(this.entries[i * 2 + 1]);
+			text.append((i > 0) ? ", " : "").append(entries[i * 2]).append(": ").append(entries[i * 2 + 1]);
 		}
 		return text.append(']').toString();
 	}

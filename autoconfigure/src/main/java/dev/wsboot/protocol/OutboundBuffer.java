@@ -130,6 +130,14 @@ public final class OutboundBuffer {
 		return this.count == 0;
 	}
 
+	/** Gives back the arrays of an empty buffer; for a connection gone quiet. */
+	public void trim() {
+		if (this.count == 0) {
+			this.ring = NONE;
+			this.starts = NO_STARTS;
+		}
+	}
+
 	/** Drops everything queued, releasing the buffers. */
 	public void clear() {
 		this.ring = NONE;

@@ -44,11 +44,14 @@ public final class ProtocolEngine {
 
 	private final FrameDecoder decoder;
 
-	private final FrameWriter writer;
+	private final FrameEncoder encoder;
 
 	private final Extensions extensions;
 
-	private final MessageAssembler assembler;
+	private final WebSocketLimits limits;
+
+	/** Made with the first data frame: a connection that never sends a message holds none. */
+	private @Nullable MessageAssembler assembler;
 
 	private final ProtocolListener listener;
 
@@ -81,9 +84,9 @@ public final class ProtocolEngine {
 	public ProtocolEngine(FrameDecoder decoder, FrameEncoder encoder, Extensions extensions, WebSocketLimits limits,
 			ProtocolListener listener, OutboundBuffer output, boolean holdCloseReplies) {
 		this.decoder = decoder;
-		this.writer = new FrameWriter(encoder, extensions, output);
+		this.encoder = encoder;
 		this.extensions = extensions;
-		this.assembler = new MessageAssembler(limits);
+		this.limits = limits;
 		this.listener = listener;
 		this.output = output;
 		this.holdCloseReplies = holdCloseReplies;
@@ -105,8 +108,9 @@ public final class ProtocolEngine {
 			}
 			// A frame still arriving is checked as far as it goes, to fail on bad UTF-8 early;
 			// not when extensions may transform it, nor after our close (its data is ignored).
-			if (!in.hasRemaining() && !isInputDone() && !this.closeSent && this.extensions.isEmpty()) {
-				this.assembler.onPartialFrame(this.decoder);
+			if (!in.hasRemaining() && !isInputDone() && !this.closeSent && this.extensions.isEmpty()
+					&& this.decoder.partialOpcode() != null) {
+				assembler().onPartialFrame(this.decoder);
 			}
 		}
 		catch (ProtocolException ex) {
@@ -125,7 +129,7 @@ public final class ProtocolEngine {
 				// so it does once it decided to, the close frame held back.
 				if (!this.closeSent && this.heldClose == null) {
 					Frame plain = this.extensions.isEmpty() ? frame : this.extensions.decode(frame);
-					this.assembler.onDataFrame(plain, this.listener);
+					assembler().onDataFrame(plain, this.listener);
 				}
 			}
 			case PING -> {
@@ -137,6 +141,15 @@ public final class ProtocolEngine {
 			case PONG -> this.listener.onPong(frame.payload());
 			case CLOSE -> onCloseFrame(CloseStatus.parse(frame.payload()));
 		}
+	}
+
+	private MessageAssembler assembler() {
+		MessageAssembler current = this.assembler;
+		if (current == null) {
+			current = new MessageAssembler(this.limits);
+			this.assembler = current;
+		}
+		return current;
 	}
 
 	private void onCloseFrame(CloseStatus status) {
@@ -214,7 +227,7 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		this.writer.shared(opcode, payload, standardFrame);
+		FrameWriter.shared(this.encoder, this.extensions, this.output, opcode, payload, standardFrame);
 		return true;
 	}
 
@@ -222,7 +235,7 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		this.writer.message(opcode, payload, offset, length);
+		FrameWriter.message(this.encoder, this.extensions, this.output, opcode, payload, offset, length);
 		return true;
 	}
 
@@ -297,7 +310,7 @@ public final class ProtocolEngine {
 	}
 
 	private void queueControl(Opcode opcode, byte[] payload) {
-		this.writer.control(opcode, payload);
+		FrameWriter.control(this.encoder, this.output, opcode, payload);
 	}
 
 	// ---- state ----

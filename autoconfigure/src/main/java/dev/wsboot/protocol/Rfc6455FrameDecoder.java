@@ -25,7 +25,8 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 	/** The reserved bits negotiated extensions own; any other set bit fails the connection. */
 	private final int extensionBits;
 
-	private final byte[] header = new byte[MAX_HEADER];
+	/** A header split across reads, gathered until complete; only then allocated. */
+	private byte @Nullable [] header;
 
 	private int headerFilled;
 
@@ -97,40 +98,43 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 	/** Reads header bytes; true once the header is complete and checked. */
 	private boolean readHeader(ByteBuffer in) {
 		if (this.headerFilled == 0 && in.remaining() >= 2) {
-			// Usual case: the whole header is in this read, so take it in one copy.
-			if (in.remaining() >= headerLength(in.get(in.position() + 1))) {
-				in.get(this.header, 0, 2);
-				this.headerFilled = 2;
-				this.headerLength = checkFirstTwoBytes();
-				in.get(this.header, 2, this.headerLength - 2);
-				this.headerFilled = this.headerLength;
-				parseLengthAndMask();
+			// Usual case: the whole header is in this read, so it is parsed where it is.
+			int at = in.position();
+			if (in.remaining() >= headerLength(in.get(at + 1))) {
+				this.headerLength = checkFirstTwoBytes(in.get(at) & 0xFF, in.get(at + 1) & 0xFF);
+				parseLengthAndMask(in, at);
+				in.position(at + this.headerLength);
 				return true;
 			}
+		}
+		byte[] gathered = this.header;
+		if (gathered == null) {
+			gathered = new byte[MAX_HEADER];
+			this.header = gathered;
 		}
 		while (this.headerFilled < 2) {
 			if (!in.hasRemaining()) {
 				return false;
 			}
-			this.header[this.headerFilled++] = in.get();
+			gathered[this.headerFilled++] = in.get();
 			if (this.headerFilled == 2) {
-				this.headerLength = checkFirstTwoBytes();
+				this.headerLength = checkFirstTwoBytes(gathered[0] & 0xFF, gathered[1] & 0xFF);
 			}
 		}
 		int count = Math.min(in.remaining(), this.headerLength - this.headerFilled);
-		in.get(this.header, this.headerFilled, count);
+		in.get(gathered, this.headerFilled, count);
 		this.headerFilled += count;
 		if (this.headerFilled < this.headerLength) {
 			return false;
 		}
-		parseLengthAndMask();
+		parseLengthAndMask(ByteBuffer.wrap(gathered), 0);
+		// An idle connection keeps no header buffer.
+		this.header = null;
 		return true;
 	}
 
 	/** Checks what the first two bytes decide and returns the full header length. */
-	private int checkFirstTwoBytes() {
-		int b0 = this.header[0] & 0xFF;
-		int b1 = this.header[1] & 0xFF;
+	private int checkFirstTwoBytes(int b0, int b1) {
 		boolean finBit = (b0 & 0x80) != 0;
 		int rsvBits = (b0 >>> 4) & 0x7;
 		Opcode op = Opcode.fromBits(b0 & 0x0F);
@@ -168,37 +172,34 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 		return 2 + extended + 4;
 	}
 
-	private void parseLengthAndMask() {
-		int length7 = this.header[1] & 0x7F;
+	/** Reads the payload length and the masking key of the header starting at {@code at}. */
+	private void parseLengthAndMask(ByteBuffer source, int at) {
+		int length7 = source.get(at + 1) & 0x7F;
 		long length;
 		int keyAt;
 		if (length7 == 126) {
-			length = ((this.header[2] & 0xFF) << 8) | (this.header[3] & 0xFF);
-			keyAt = 4;
+			length = ((source.get(at + 2) & 0xFF) << 8) | (source.get(at + 3) & 0xFF);
+			keyAt = at + 4;
 		}
 		else if (length7 == 127) {
-			length = 0;
-			for (int i = 2; i < 10; i++) {
-				length = (length << 8) | (this.header[i] & 0xFF);
-			}
+			length = source.getLong(at + 2);
 			// RFC 6455 §5.2: the most significant bit of a 64-bit length MUST be 0.
 			if (length < 0) {
 				throw ProtocolException.protocolError("64-bit payload length with the most significant bit set");
 			}
-			keyAt = 10;
+			keyAt = at + 10;
 		}
 		else {
 			length = length7;
-			keyAt = 2;
+			keyAt = at + 2;
 		}
 		if (length > this.limits.maxFrameSize()) {
 			throw ProtocolException.messageTooBig(
 					"Frame of " + length + " bytes exceeds the limit of " + this.limits.maxFrameSize());
 		}
 		this.payloadLength = (int) length;
-		this.maskingKey = ((this.header[keyAt] & 0xFF) << 24) | ((this.header[keyAt + 1] & 0xFF) << 16)
-				| ((this.header[keyAt + 2] & 0xFF) << 8) | (this.header[keyAt + 3] & 0xFF);
-		this.opcode = Opcode.fromBits(this.header[0] & 0x0F);
+		this.maskingKey = source.getInt(keyAt);
+		this.opcode = Opcode.fromBits(source.get(at) & 0x0F);
 	}
 
 	/**

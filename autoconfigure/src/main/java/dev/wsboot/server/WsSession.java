@@ -31,7 +31,13 @@ public interface WsSession {
 	/** The query of the handshake request, without the {@code ?}, or {@code null}. */
 	@Nullable String query();
 
-	/** The headers of the handshake request. */
+	/**
+	 * The headers of the handshake request, but those only the handshake itself uses
+	 * ({@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-Key},
+	 * {@code Sec-WebSocket-Version}, {@code Sec-WebSocket-Extensions}): a session lives long
+	 * and keeps what an application may want, such as {@code Host}, {@code Origin},
+	 * {@code User-Agent} or {@code Cookie}. The handshake's outcome is in {@link #subprotocol()}.
+	 */
 	HttpHeaders headers();
 
 	/** The subprotocol agreed in the handshake, or {@code null}. */

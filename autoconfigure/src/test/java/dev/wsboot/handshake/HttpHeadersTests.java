@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -225,6 +226,51 @@ class HttpHeadersTests {
 		@Test
 		void mapsEqualHeadersToEqualMaps() {
 			assertThat(HttpHeaders.of("A", "1").asMap()).isEqualTo(Map.of("A", List.of("1")));
+		}
+
+	}
+
+	@Nested
+	class Compact {
+
+		private final HttpHeaders headers = HttpHeaders.of("Host", "example.com", "Connection", "keep-alive, Upgrade",
+				"X-Latin", "caf\u00e9", "host", "second", "X-Empty", "");
+
+		private final HttpHeaders compact = this.headers.compact();
+
+		@Test
+		void readsLikeTheHeadersItWasMadeFrom() {
+			assertThat(this.compact).isEqualTo(this.headers).hasSameHashCodeAs(this.headers)
+				.hasToString(this.headers.toString());
+			assertThat(this.compact.first("HOST")).isEqualTo("example.com");
+			assertThat(this.compact.all("host")).containsExactly("example.com", "second");
+			assertThat(this.compact.containsToken("Connection", "upgrade")).isTrue();
+			assertThat(this.compact.tokens("Connection")).containsExactly("keep-alive", "Upgrade");
+			assertThat(this.compact.first("X-Latin")).isEqualTo("caf\u00e9");
+			assertThat(this.compact.first("X-Empty")).isEmpty();
+			assertThat(this.compact.size()).isEqualTo(5);
+			assertThat(this.compact.asMap()).isEqualTo(this.headers.asMap());
+		}
+
+		@Test
+		void isReadOnlyAndCompactsOnce() {
+			assertThatExceptionOfType(UnsupportedOperationException.class)
+				.isThrownBy(() -> this.compact.add("X-More", "1"));
+			assertThat(this.compact.compact()).isSameAs(this.compact);
+		}
+
+		@Test
+		void aCopyCanBeChangedAgain() {
+			HttpHeaders copy = this.compact.copy();
+			copy.add("X-More", "1");
+			assertThat(copy.first("X-More")).isEqualTo("1");
+			assertThat(copy.first("Host")).isEqualTo("example.com");
+		}
+
+		@Test
+		void noHeadersCompactToNoHeaders() {
+			assertThat(new HttpHeaders().compact().size()).isZero();
+			assertThat(new HttpHeaders().compact().first("Host")).isNull();
 		}
 
 	}

@@ -50,11 +50,7 @@ final class Connection {
 
 	private final ConnectionTimers timers;
 
-	private final ConnectionReader reader;
-
 	private final ConnectionWriter writer;
-
-	private final ConnectionCloser closer;
 
 	private @Nullable SelectionKey key;
 
@@ -77,15 +73,27 @@ final class Connection {
 	/** I/O thread only: this connection's index in its loop's list, for O(1) removal. */
 	int loopIndex = -1;
 
+	// The state of the loop's shared ConnectionReader and ConnectionCloser; I/O thread only.
+
+	/** Bytes read while the engine's input was paused, to hand over when it resumes. */
+	@Nullable ByteBuffer heldInput;
+
+	/** The peer shut its side: nothing more to read. */
+	boolean inputEnded;
+
+	/** Bytes dropped while lingering. */
+	int lingerRead;
+
+	/** The server gave up on the peer: no reading, no waiting for its close. */
+	boolean abandoned;
+
 	Connection(NioWsServer server, IoLoop loop, Transport transport) {
 		this.server = server;
 		this.loop = loop;
 		this.settings = server.settings();
 		this.transport = transport;
 		this.timers = new ConnectionTimers(this.settings, loop.now());
-		this.reader = new ConnectionReader(this, loop, transport);
 		this.writer = new ConnectionWriter(this, loop, transport, this.output, this.settings.maxOutboundBuffer());
-		this.closer = new ConnectionCloser(this, this.settings, this.timers);
 		this.handshake = new HandshakeStage(server, this.settings, this::remote);
 	}
 
@@ -112,7 +120,7 @@ final class Connection {
 		open(request, route, decision.response());
 		if (buffer.hasRemaining()) {
 			// The client's first frames may share the packet with its upgrade request.
-			this.reader.receive(buffer);
+			this.loop.reader().receive(this, buffer);
 		}
 	}
 
@@ -131,7 +139,7 @@ final class Connection {
 		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
 		Extensions extensions = Extensions.of(response.extensions());
 		SessionEvents sessionEvents = SessionEvents.open(this, request, route, response.subprotocol(),
-				this.reader::resumeSoon);
+				() -> this.loop.reader().resumeSoon(this));
 		this.events = sessionEvents;
 		this.holdCloseReplies = !route.nonBlocking();
 		this.engine = new ProtocolEngine(
@@ -174,7 +182,7 @@ final class Connection {
 		}
 		ProtocolEngine current = this.engine;
 		if (current != null && current.isTcpCloseExpected()) {
-			if (this.reader.isInputEnded() || this.closer.isAbandoned()) {
+			if (this.inputEnded || this.abandoned) {
 				closeNow();
 			}
 			else {
@@ -221,7 +229,7 @@ final class Connection {
 			}
 			this.output.clear();
 			this.writer.shut();
-			this.reader.discard();
+			this.heldInput = null;
 			this.handshake = null;
 			this.loop.remove(this);
 			SessionEvents session = this.events;
@@ -242,6 +250,21 @@ final class Connection {
 	}
 
 	// ---- for the other parts of the connection, the session and the loop ----
+
+	/** The handler fell behind: stop reading after the current frame. */
+	void pauseInput() {
+		this.loop.reader().pause(this);
+	}
+
+	/** The peer does not read what it is sent: give up on it. I/O thread. */
+	void onOutboundOverflow() {
+		this.loop.closer().onOutboundOverflow(this);
+	}
+
+	/** Gives back the buffers a quiet connection holds; the loop's sweep calls it now and then. */
+	void trim() {
+		this.output.trim();
+	}
 
 	/** Frees the max-connections slot this connection holds, once. */
 	void releaseSlot() {
@@ -283,16 +306,8 @@ final class Connection {
 		return this.timers;
 	}
 
-	ConnectionReader reader() {
-		return this.reader;
-	}
-
 	ConnectionWriter writer() {
 		return this.writer;
-	}
-
-	ConnectionCloser closer() {
-		return this.closer;
 	}
 
 	NioWsServer server() {

@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's own reasons to close one {@link Connection}, on its I/O thread: its
- * deadlines (upgrade request, idle, keep-alive ping, close), shutdown, and a peer that does
- * not read. Closes the server starts itself go out after the replies to the messages its
- * worker-thread handler already took.
+ * The server's own reasons to close a {@link Connection}, on its I/O thread: its deadlines
+ * (upgrade request, idle, keep-alive ping, close), shutdown, and a peer that does not read.
+ * Closes the server starts itself go out after the replies to the messages its
+ * worker-thread handler already took. One per server, shared by its connections, which hold
+ * the state.
  */
 final class ConnectionCloser {
 
@@ -26,68 +27,56 @@ final class ConnectionCloser {
 	 */
 	static final Duration OVERFLOW_CLOSE_GRACE = Duration.ofSeconds(1);
 
-	private final Connection connection;
-
 	private final ServerSettings settings;
 
-	private final ConnectionTimers timers;
-
-	/** The server gave up on the peer: no reading, no waiting for its close. */
-	private boolean abandoned;
-
-	ConnectionCloser(Connection connection, ServerSettings settings, ConnectionTimers timers) {
-		this.connection = connection;
+	ConnectionCloser(ServerSettings settings) {
 		this.settings = settings;
-		this.timers = timers;
-	}
-
-	boolean isAbandoned() {
-		return this.abandoned;
 	}
 
 	/** Checks the connection's deadlines; called by the loop's sweep. */
-	void checkTimers(long now) {
-		if (this.timers.isCloseOverdue(now)) {
-			this.connection.closeNow();
+	void checkTimers(Connection connection, long now) {
+		ConnectionTimers timers = connection.timers();
+		if (timers.isCloseOverdue(now)) {
+			connection.closeNow();
 			return;
 		}
-		if (this.timers.isClosing()) {
+		if (timers.isClosing()) {
 			return;
 		}
-		Connection.Phase phase = this.connection.phase();
+		Connection.Phase phase = connection.phase();
 		if (phase == Connection.Phase.HANDSHAKE) {
-			if (this.timers.isHandshakeOverdue(now)) {
-				logger.debug("Upgrade request from {} not complete within {}", this.connection.remote(),
+			if (timers.isHandshakeOverdue(now)) {
+				logger.debug("Upgrade request from {} not complete within {}", connection.remote(),
 						this.settings.handshakeTimeout());
 				this.settings.observer().onLimitExceeded("handshake-timeout");
-				this.connection.refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
+				connection.refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
 			}
 			return;
 		}
-		ProtocolEngine engine = this.connection.engine();
+		ProtocolEngine engine = connection.engine();
 		if (phase != Connection.Phase.OPEN || engine == null || engine.state() != ProtocolEngine.State.OPEN) {
 			return;
 		}
-		if (this.timers.isIdle(now) && !engine.isInputPaused()) {
-			logger.debug("Closing session from {}: nothing received for {}", this.connection.remote(),
+		if (timers.isIdle(now) && !engine.isInputPaused()) {
+			logger.debug("Closing session from {}: nothing received for {}", connection.remote(),
 					this.settings.idleTimeout());
 			this.settings.observer().onLimitExceeded("idle-timeout");
-			closeBehindHandlerCalls(CloseStatus.GOING_AWAY);
+			closeBehindHandlerCalls(connection, CloseStatus.GOING_AWAY);
 		}
-		else if (this.timers.takePing(now)) {
+		else if (timers.takePing(now)) {
 			engine.sendPing(new byte[0]);
-			this.connection.afterEngine();
+			connection.afterEngine();
 		}
 	}
 
 	/** Server shutdown: open sessions get 1001 (going away), connections still in their handshake are closed. */
-	void goAway() {
-		Connection.Phase phase = this.connection.phase();
+	void goAway(Connection connection) {
+		Connection.Phase phase = connection.phase();
 		if (phase == Connection.Phase.OPEN) {
-			closeBehindHandlerCalls(CloseStatus.GOING_AWAY);
+			closeBehindHandlerCalls(connection, CloseStatus.GOING_AWAY);
 		}
 		else if (phase == Connection.Phase.HANDSHAKE) {
-			this.connection.closeNow();
+			connection.closeNow();
 		}
 	}
 
@@ -95,42 +84,42 @@ final class ConnectionCloser {
 	 * Closes for a reason of the server's after the replies to the messages its handler
 	 * already took, when the handler runs on worker threads.
 	 */
-	private void closeBehindHandlerCalls(CloseStatus status) {
-		ProtocolEngine engine = this.connection.engine();
-		SessionEvents session = this.connection.events();
+	private void closeBehindHandlerCalls(Connection connection, CloseStatus status) {
+		ProtocolEngine engine = connection.engine();
+		SessionEvents session = connection.events();
 		if (engine == null || session == null) {
 			return;
 		}
-		if (!this.connection.holdsCloseReplies()) {
+		if (!connection.holdsCloseReplies()) {
 			engine.close(status);
 		}
 		else if (engine.closeLater(status)) {
-			session.calls().after(this.connection.writer()::releaseHeldClose);
+			session.calls().after(connection.writer()::releaseHeldClose);
 		}
-		this.connection.afterEngine();
+		connection.afterEngine();
 	}
 
 	/** The peer does not read what it is sent: give up on it with 1008, stop reading it, drop it soon. */
-	void onOutboundOverflow() {
-		ProtocolEngine engine = this.connection.engine();
-		SessionEvents session = this.connection.events();
-		if (this.connection.phase() != Connection.Phase.OPEN || engine == null || session == null || this.abandoned) {
+	void onOutboundOverflow(Connection connection) {
+		ProtocolEngine engine = connection.engine();
+		SessionEvents session = connection.events();
+		if (connection.phase() != Connection.Phase.OPEN || engine == null || session == null || connection.abandoned) {
 			return;
 		}
 		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", session.session().id(),
-				this.connection.remote());
+				connection.remote());
 		this.settings.observer().onLimitExceeded("max-outbound-buffer");
 		CloseStatus status = new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow");
-		this.abandoned = true;
-		this.connection.writer().shut();
-		this.connection.reader().discard();
-		this.connection.setInterest(SelectionKey.OP_READ, false);
+		connection.abandoned = true;
+		connection.writer().shut();
+		connection.heldInput = null;
+		connection.setInterest(SelectionKey.OP_READ, false);
 		engine.abort(status);
 		Duration grace = (this.settings.closeTimeout().compareTo(OVERFLOW_CLOSE_GRACE) <= 0)
 				? this.settings.closeTimeout() : OVERFLOW_CLOSE_GRACE;
-		this.timers.closeWithin(this.connection.loopNow(), grace);
+		connection.timers().closeWithin(connection.loopNow(), grace);
 		session.end(status);
-		this.connection.afterEngine();
+		connection.afterEngine();
 	}
 
 }

@@ -99,7 +99,7 @@ final class ConnectionWriter implements Runnable {
 			}
 		}
 		else if (result == SendResult.OVERFLOW) {
-			this.loop.execute(this.connection.closer()::onOutboundOverflow);
+			this.loop.execute(this.connection::onOutboundOverflow);
 		}
 		return result;
 	}
@@ -114,7 +114,7 @@ final class ConnectionWriter implements Runnable {
 			}
 			if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
 				this.outbox.shut();
-				this.connection.closer().onOutboundOverflow();
+				this.connection.onOutboundOverflow();
 				return SendResult.OVERFLOW;
 			}
 		}
@@ -253,7 +253,7 @@ final class ConnectionWriter implements Runnable {
 		writeOut();
 		if (!this.connection.isClosed() && this.output.bytes() > this.outbox.limit()) {
 			this.outbox.shut();
-			this.connection.closer().onOutboundOverflow();
+			this.connection.onOutboundOverflow();
 		}
 	}
 

@@ -52,6 +52,10 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
+	private final ConnectionReader reader = new ConnectionReader(this);
+
+	private final ConnectionCloser closer;
+
 	/** False only while the loop sleeps in select with no wake-up asked for. */
 	private final AtomicBoolean wakeupPending = new AtomicBoolean(true);
 
@@ -85,12 +89,21 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 			throw new UncheckedIOException("Could not open a selector", ex);
 		}
 		this.sweepInterval = server.settings().sweepIntervalNanos();
+		this.closer = new ConnectionCloser(server.settings());
 		this.nextSweep = this.now + this.sweepInterval;
 		this.thread = new Thread(this, "ws-io-" + index);
 	}
 
 	void start() {
 		this.thread.start();
+	}
+
+	ConnectionReader reader() {
+		return this.reader;
+	}
+
+	ConnectionCloser closer() {
+		return this.closer;
 	}
 
 	/** Whether the calling thread is this loop's. */
@@ -259,7 +272,7 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 			}
 			if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
 				this.now = System.nanoTime();
-				connection.reader().onReadable(this.readBuffer);
+				this.reader.onReadable(connection, this.readBuffer);
 			}
 		}
 		catch (CancelledKeyException ex) {
@@ -340,7 +353,8 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 			if (i < this.connections.size()) {
 				Connection connection = this.connections.get(i);
 				try {
-					connection.closer().checkTimers(this.now);
+					this.closer.checkTimers(connection, this.now);
+					connection.trim();
 				}
 				catch (RuntimeException ex) {
 					// One connection's failure must not stop the others' timers.

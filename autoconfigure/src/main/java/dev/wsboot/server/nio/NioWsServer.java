@@ -169,7 +169,7 @@ public final class NioWsServer implements WsServer {
 		}
 		join(current.acceptor(), 1000);
 		for (IoLoop loop : current.loops()) {
-			loop.forEachConnection((connection) -> connection.closer().goAway());
+			loop.forEachConnection((connection) -> loop.closer().goAway(connection));
 		}
 		awaitIdle(deadline);
 		for (IoLoop loop : current.loops()) {

@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class NioWsSession implements WsSession, WsSessionStatistics {
 
+	/** Request headers of use to the handshake alone, not kept with the session. */
+	private static final String[] HANDSHAKE_ONLY_HEADERS = { "Upgrade", "Connection", "Sec-WebSocket-Key",
+			"Sec-WebSocket-Version", "Sec-WebSocket-Extensions" };
+
 	private final Connection connection;
 
 	private final long id;
@@ -50,12 +54,19 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private volatile long bytesSent;
 
-	NioWsSession(Connection connection, long id, HandshakeRequest request, @Nullable String subprotocol) {
+	/**
+	 * @param routePath the path of the route serving the request, whose string the session
+	 * shares when the request asked for exactly that path
+	 */
+	NioWsSession(Connection connection, long id, HandshakeRequest request, String routePath,
+			@Nullable String subprotocol) {
 		this.connection = connection;
 		this.id = id;
-		this.path = request.path();
+		this.path = routePath.equals(request.path()) ? routePath : request.path();
 		this.query = request.query();
-		this.headers = request.headers();
+		// Kept as long as the connection lives: packed into one array, without the fields
+		// only the handshake needed, whose outcome the session states (subprotocol).
+		this.headers = request.headers().compact(HANDSHAKE_ONLY_HEADERS);
 		this.subprotocol = subprotocol;
 	}
 

@@ -46,7 +46,8 @@ final class SessionEvents implements ProtocolListener {
 	static SessionEvents open(Connection connection, HandshakeRequest request, WsRoute route,
 			@Nullable String subprotocol, Runnable resumeReading) {
 		NioWsServer server = connection.server();
-		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), request, subprotocol);
+		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), request, route.path(),
+				subprotocol);
 		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
 				: new WorkerHandlerCalls(route.handler(), session, server.executor(), connection.loop(), resumeReading,
 						connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
@@ -121,7 +122,7 @@ final class SessionEvents implements ProtocolListener {
 
 	private void checkBacklog() {
 		if (this.calls.isBacklogged()) {
-			this.connection.reader().pause();
+			this.connection.pauseInput();
 		}
 	}
 
