@@ -6,25 +6,33 @@ import java.util.concurrent.ThreadPoolExecutor;
 
 import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.endpoint.WsEndpointRegistry;
+import dev.wsboot.endpoint.json.JacksonMessageCodec;
 import dev.wsboot.handshake.HandshakeHandler;
 import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.CompositeWsServerObserver;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import dev.wsboot.topic.DefaultWsTopics;
+import dev.wsboot.topic.WsTopicRelay;
+import dev.wsboot.topic.WsTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -33,6 +41,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -46,11 +56,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * starts by default: serving WebSocket endpoints is the only reason to add the starter.
  * Set {@code ws.enabled=false} to turn it off. It runs after
  * {@link TaskExecutionAutoConfiguration} so that its handler executor does not stand in
- * for the application's own task executor.
+ * for the application's own task executor, and after Jackson's so that endpoints read and
+ * write JSON with the application's {@code JsonMapper}.
  */
-@AutoConfiguration(after = TaskExecutionAutoConfiguration.class)
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "ws.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(WsProperties.class)
+@EnableConfigurationProperties({ WsProperties.class, WsTopicsProperties.class })
 public final class WsAutoConfiguration {
 
 	/**
@@ -117,15 +129,49 @@ public final class WsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(WsTopics.class)
+	DefaultWsTopics wsTopics(WsEndpointRegistry endpointRegistry, WsTopicsProperties properties,
+			ObjectProvider<WsTopicRelay> relay) {
+		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
+				relay.getIfUnique(() -> WsTopicRelay.NONE));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry) {
-		return new WsServerBootstrap(serverFactory, endpointRegistry.getRoutes());
+	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry,
+			ObjectProvider<WsTopics> topics) {
+		List<WsRoute> routes = endpointRegistry.getRoutes();
+		if (topics.getIfUnique() instanceof DefaultWsTopics tracking) {
+			// Sessions leave their topics when they finish, after the endpoint's @OnClose.
+			routes = routes.stream().map((route) -> route.withHandler(tracking.tracking(route.handler()))).toList();
+		}
+		return new WsServerBootstrap(serverFactory, routes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WsSessionRegistry wsSessionRegistry(WsServerBootstrap bootstrap) {
 		return bootstrap.getServer().sessions();
+	}
+
+	/**
+	 * JSON messages for endpoints, with the {@link JsonMapper} Spring Boot configures from
+	 * {@code spring.jackson.*} and the application's modules; never a mapper of its own. It
+	 * comes last among the {@link dev.wsboot.endpoint.WsMessageCodec} beans, so that an
+	 * application's codec for a type is asked first.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JsonMessageCodecConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		@ConditionalOnBean(JsonMapper.class)
+		@ConditionalOnMissingBean(JacksonMessageCodec.class)
+		JacksonMessageCodec wsJsonMessageCodec(JsonMapper jsonMapper) {
+			return new JacksonMessageCodec(jsonMapper);
+		}
+
 	}
 
 	/**

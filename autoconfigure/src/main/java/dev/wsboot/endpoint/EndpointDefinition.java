@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import dev.wsboot.server.PathTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodIntrospector;
@@ -16,93 +16,130 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 /**
  * The checked {@link EndpointMethod handler methods} of one {@link WsEndpoint @WsEndpoint}
- * class: at most one each for open, text, binary and close, and any number of error
- * methods for different exception types.
+ * class: at most one for open and for close, the {@link MessageDispatch} of text and of binary
+ * messages, any number of error methods for different exception types, and the
+ * {@link EndpointParameters} its path and query parameters are bound with.
  */
 final class EndpointDefinition {
 
 	private final @Nullable EndpointMethod onOpen;
 
-	private final @Nullable EndpointMethod onText;
+	private final MessageDispatch text;
 
-	private final @Nullable EndpointMethod onBinary;
+	private final MessageDispatch binary;
 
 	private final @Nullable EndpointMethod onClose;
 
 	private final List<EndpointMethod> onError;
 
-	private EndpointDefinition(@Nullable EndpointMethod onOpen, @Nullable EndpointMethod onText,
-			@Nullable EndpointMethod onBinary, @Nullable EndpointMethod onClose, List<EndpointMethod> onError) {
+	private final EndpointParameters parameters;
+
+	private EndpointDefinition(@Nullable EndpointMethod onOpen, MessageDispatch text, MessageDispatch binary,
+			@Nullable EndpointMethod onClose, List<EndpointMethod> onError, EndpointParameters parameters) {
 		this.onOpen = onOpen;
-		this.onText = onText;
-		this.onBinary = onBinary;
+		this.text = text;
+		this.binary = binary;
 		this.onClose = onClose;
 		this.onError = onError;
+		this.parameters = parameters;
 	}
 
 	/**
 	 * Finds and checks the handler methods of an endpoint class, including inherited ones.
 	 * @throws WsEndpointDefinitionException if a method is declared in a way that cannot work
 	 */
-	static EndpointDefinition of(Class<?> endpointClass) {
+	static EndpointDefinition of(Class<?> endpointClass, PathTemplate template, EndpointSupport support) {
 		Map<Method, MethodKind> annotated = MethodIntrospector.selectMethods(endpointClass,
 				(MethodIntrospector.MetadataLookup<MethodKind>) (method) -> kindOf(endpointClass, method));
-		List<EndpointMethod> open = new ArrayList<>();
-		List<EndpointMethod> messages = new ArrayList<>();
-		List<EndpointMethod> close = new ArrayList<>();
-		List<EndpointMethod> errors = new ArrayList<>();
+		EndpointParameters parameters = new EndpointParameters(template, support.conversionService());
+		Map<MethodKind, List<EndpointMethod>> byKind = new LinkedHashMap<>();
 		annotated.entrySet()
 			.stream()
 			.sorted(Comparator.comparing((entry) -> EndpointMethod.signature(entry.getKey())))
-			.forEach((entry) -> {
-				EndpointMethod method = EndpointMethod.of(endpointClass, entry.getKey(), entry.getValue());
-				switch (entry.getValue()) {
-					case OPEN -> open.add(method);
-					case MESSAGE -> messages.add(method);
-					case CLOSE -> close.add(method);
-					case ERROR -> errors.add(method);
-				}
-			});
+			.forEach((entry) -> byKind.computeIfAbsent(entry.getValue(), (kind) -> new ArrayList<>())
+				.add(EndpointMethod.of(endpointClass, entry.getKey(), entry.getValue(), support, parameters)));
+		List<EndpointMethod> messages = byKind.getOrDefault(MethodKind.MESSAGE, List.of());
+		List<EndpointMethod> errors = new ArrayList<>(byKind.getOrDefault(MethodKind.ERROR, List.of()));
 		errors.sort(Comparator.comparingInt((EndpointMethod method) -> depth(method.eventType())).reversed());
 		checkErrorTypesDiffer(endpointClass, errors);
-		List<EndpointMethod> text = filter(messages, EndpointMethod::isText);
-		List<EndpointMethod> binary = filter(messages, (method) -> !method.isText());
-		return new EndpointDefinition(atMostOne(endpointClass, open, "@OnOpen method"),
-				atMostOne(endpointClass, text, "@OnMessage method for text messages"),
-				atMostOne(endpointClass, binary, "@OnMessage method for binary messages"),
-				atMostOne(endpointClass, close, "@OnClose method"), List.copyOf(errors));
+		MessageDispatch text = MessageDispatch.of(endpointClass, messages, WsMessageCodec.Format.TEXT, support);
+		MessageDispatch binary = MessageDispatch.of(endpointClass, messages, WsMessageCodec.Format.BINARY, support);
+		checkEveryMessageMethodReached(endpointClass, messages, text, binary);
+		return new EndpointDefinition(atMostOne(endpointClass, byKind.get(MethodKind.OPEN), "@OnOpen method"), text,
+				binary, atMostOne(endpointClass, byKind.get(MethodKind.CLOSE), "@OnClose method"), List.copyOf(errors),
+				parameters);
 	}
 
-	/** These methods, made invocable on a bean of the given type, such as an AOP proxy. */
-	EndpointDefinition bindTo(Class<?> beanType) {
-		return new EndpointDefinition(bind(this.onOpen, beanType), bind(this.onText, beanType),
-				bind(this.onBinary, beanType), bind(this.onClose, beanType),
-				this.onError.stream().map((method) -> method.bindTo(beanType)).toList());
+	/** Makes these methods invocable on the endpoint bean, of the given type, such as an AOP proxy. */
+	void bindTo(Class<?> beanType) {
+		for (EndpointMethod method : allMethods()) {
+			method.bindTo(beanType);
+		}
 	}
 
 	@Nullable EndpointMethod onOpen() {
 		return this.onOpen;
 	}
 
-	@Nullable EndpointMethod onText() {
-		return this.onText;
+	MessageDispatch text() {
+		return this.text;
 	}
 
-	@Nullable EndpointMethod onBinary() {
-		return this.onBinary;
+	MessageDispatch binary() {
+		return this.binary;
 	}
 
 	@Nullable EndpointMethod onClose() {
 		return this.onClose;
 	}
 
+	/** What binds the endpoint's path and query parameters at the upgrade. */
+	EndpointParameters parameters() {
+		return this.parameters;
+	}
+
 	/** The error method whose exception type is the closest superclass of {@code error}, if any. */
+	@Nullable EndpointMethod onError(Throwable error) {
+		for (EndpointMethod method : this.onError) {
+			if (method.eventType().isInstance(error)) {
+				return method;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The error method that answers a message the endpoint could not take, keeping the session
+	 * open: one declared for {@link WsDecodeException} or a subtype that fits {@code error}.
+	 */
+	@Nullable EndpointMethod onDecodeError(WsDecodeException error) {
+		EndpointMethod method = onError(error);
+		return (method != null && WsDecodeException.class.isAssignableFrom(method.eventType())) ? method : null;
+	}
+
+	private List<EndpointMethod> allMethods() {
+		List<EndpointMethod> all = new ArrayList<>();
+		if (this.onOpen != null) {
+			all.add(this.onOpen);
+		}
+		all.addAll(this.text.methods());
+		this.binary.methods().stream().filter((method) -> !all.contains(method)).forEach(all::add);
+		if (this.onClose != null) {
+			all.add(this.onClose);
+		}
+		all.addAll(this.onError);
+		return all;
+	}
+
 	/** The handler methods by annotation, as signatures, for the Actuator endpoint. */
 	Map<String, List<String>> describeMethods() {
 		Map<String, List<String>> methods = new LinkedHashMap<>();
 		describe(methods, "OnOpen", this.onOpen);
-		describe(methods, "OnMessage", this.onText);
-		describe(methods, "OnMessage", this.onBinary);
+		this.text.methods().forEach((method) -> describe(methods, "OnMessage", method));
+		this.binary.methods()
+			.stream()
+			.filter((method) -> !this.text.methods().contains(method))
+			.forEach((method) -> describe(methods, "OnMessage", method));
 		describe(methods, "OnClose", this.onClose);
 		this.onError.forEach((method) -> describe(methods, "OnError", method));
 		return methods;
@@ -112,15 +149,6 @@ final class EndpointDefinition {
 		if (method != null) {
 			methods.computeIfAbsent(annotation, (key) -> new ArrayList<>()).add(method.signature());
 		}
-	}
-
-	@Nullable EndpointMethod onError(Throwable error) {
-		for (EndpointMethod method : this.onError) {
-			if (method.eventType().isInstance(error)) {
-				return method;
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable MethodKind kindOf(Class<?> endpointClass, Method method) {
@@ -137,21 +165,30 @@ final class EndpointDefinition {
 		return found;
 	}
 
-	private static @Nullable EndpointMethod bind(@Nullable EndpointMethod method, Class<?> beanType) {
-		return (method != null) ? method.bindTo(beanType) : null;
-	}
-
-	private static List<EndpointMethod> filter(List<EndpointMethod> methods, Predicate<EndpointMethod> predicate) {
-		return methods.stream().filter(predicate).toList();
-	}
-
-	private static @Nullable EndpointMethod atMostOne(Class<?> endpointClass, List<EndpointMethod> methods,
+	private static @Nullable EndpointMethod atMostOne(Class<?> endpointClass, @Nullable List<EndpointMethod> methods,
 			String what) {
+		if (methods == null || methods.isEmpty()) {
+			return null;
+		}
 		if (methods.size() > 1) {
 			throw new WsEndpointDefinitionException("Endpoint " + endpointClass.getName() + " has more than one "
 					+ what + ": " + signatures(methods) + ".", "Keep one " + what + ".");
 		}
-		return methods.isEmpty() ? null : methods.get(0);
+		return methods.get(0);
+	}
+
+	/** A message method no message can reach takes a payload no codec reads: a mistake to report. */
+	private static void checkEveryMessageMethodReached(Class<?> endpointClass, List<EndpointMethod> messages,
+			MessageDispatch text, MessageDispatch binary) {
+		for (EndpointMethod method : messages) {
+			if (!text.methods().contains(method) && !binary.methods().contains(method)) {
+				throw new WsEndpointDefinitionException("@OnMessage method " + endpointClass.getName() + "."
+						+ method.signature() + " takes a " + method.message().type()
+						+ ", which no message codec reads.", "Take String or CharSequence for text, byte[] or "
+								+ "ByteBuffer for binary, or a type a message codec reads (JSON needs Jackson and "
+								+ "its JsonMapper, which spring-boot-starter-jackson brings).");
+			}
+		}
 	}
 
 	private static void checkErrorTypesDiffer(Class<?> endpointClass, List<EndpointMethod> errors) {

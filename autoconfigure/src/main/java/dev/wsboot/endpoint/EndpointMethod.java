@@ -1,5 +1,6 @@
 package dev.wsboot.endpoint;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -11,7 +12,12 @@ import dev.wsboot.server.WsSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
 
 /**
  * One handler method of a {@link WsEndpoint @WsEndpoint} class, checked once at startup:
@@ -20,82 +26,173 @@ import org.springframework.util.ReflectionUtils;
  */
 final class EndpointMethod {
 
-	private final Method method;
+	private static final ParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
+	/** The method as declared, then as invocable on the bean: see {@link #bindTo}. */
+	private volatile Method method;
 
 	private final MethodKind kind;
 
-	private final Class<?> eventType;
-
 	private final Argument[] arguments;
 
-	private final Reply reply;
+	/** The message parameter of a message method, else {@code null}. */
+	private final @Nullable MessageParameter message;
 
-	private EndpointMethod(Method method, MethodKind kind, Class<?> eventType, Argument[] arguments, Reply reply) {
+	/** The close status or the error type of a close or error method; {@code Void} otherwise. */
+	private final Class<?> eventType;
+
+	private final ReturnValues.@Nullable Handling returnValue;
+
+	private EndpointMethod(Method method, MethodKind kind, Argument[] arguments, @Nullable MessageParameter message,
+			Class<?> eventType, ReturnValues.@Nullable Handling returnValue) {
 		this.method = method;
 		this.kind = kind;
-		this.eventType = eventType;
 		this.arguments = arguments;
-		this.reply = reply;
+		this.message = message;
+		this.eventType = eventType;
+		this.returnValue = returnValue;
+	}
+
+	/** Obtains one argument of a call. */
+	@FunctionalInterface
+	private interface Argument {
+
+		@Nullable Object resolve(WsInvocation invocation);
+
+	}
+
+	/**
+	 * The message parameter of a message method.
+	 * @param type the parameter's type
+	 * @param raw {@code TEXT} or {@code BINARY} for a message taken as it is, {@code null}
+	 * for one decoded by a codec
+	 * @param validationHints the hints of {@code @Valid} or {@code @Validated} on it, or
+	 * {@code null} when it is not validated
+	 */
+	record MessageParameter(ResolvableType type, WsMessageCodec.@Nullable Format raw, Object @Nullable [] validationHints) {
 	}
 
 	/**
 	 * Checks a method of an endpoint class.
 	 * @throws WsEndpointDefinitionException if a parameter or the return type is not supported
 	 */
-	static EndpointMethod of(Class<?> endpointClass, Method method, MethodKind kind) {
-		Class<?>[] types = method.getParameterTypes();
-		Argument[] arguments = new Argument[types.length];
-		Class<?> eventType = null;
-		for (int i = 0; i < types.length; i++) {
-			Class<?> type = types[i];
-			if (type == WsSession.class) {
-				arguments[i] = (session, event) -> session;
+	static EndpointMethod of(Class<?> endpointClass, Method method, MethodKind kind, EndpointSupport support,
+			EndpointParameters parameters) {
+		Argument[] arguments = new Argument[method.getParameterCount()];
+		MessageParameter message = null;
+		Class<?> eventType = (kind == MethodKind.ERROR) ? Throwable.class : Void.class;
+		boolean eventDeclared = false;
+		for (int i = 0; i < arguments.length; i++) {
+			MethodParameter parameter = new MethodParameter(method, i);
+			parameter.initParameterNameDiscovery(NAMES);
+			Class<?> type = parameter.getParameterType();
+			if (kind.isEvent(type)) {
+				if (eventDeclared) {
+					throw invalid(endpointClass, method, kind, "declares more than one " + type.getSimpleName()
+							+ " parameter", "Declare one at most.");
+				}
+				eventDeclared = true;
+				eventType = type;
+				arguments[i] = WsInvocation::event;
 				continue;
 			}
-			if (!kind.acceptsEvent(type)) {
+			Argument resolved = resolved(parameter, support, parameters, endpointClass, method, kind);
+			if (resolved != null) {
+				arguments[i] = resolved;
+				continue;
+			}
+			if (kind == MethodKind.MESSAGE && message != null) {
+				throw invalid(endpointClass, method, kind, "declares more than one message parameter",
+						"Take the message in one parameter; other parameters must be WsSession, @PathParam, "
+								+ "@QueryParam, or supported by a WsArgumentResolver.");
+			}
+			if (kind != MethodKind.MESSAGE) {
 				throw invalid(endpointClass, method, kind, "has a parameter of unsupported type " + type.getName(),
-						"Declare only parameters of the types an " + kind + " method supports: " + kind.supported
-								+ ".");
+						"Declare the parameters an " + kind + " method supports: " + supported(kind) + ".");
 			}
-			if (eventType != null) {
-				throw invalid(endpointClass, method, kind, "declares more than one " + kind.eventName + " parameter",
-						"Declare one " + kind.eventName + " parameter at most.");
-			}
-			eventType = type;
-			arguments[i] = (type == ByteBuffer.class) ? EndpointMethod::readOnlyBuffer : (session, event) -> event;
+			message = messageParameter(parameter);
+			arguments[i] = (type == ByteBuffer.class) ? EndpointMethod::readOnlyBuffer : WsInvocation::event;
 		}
-		if (kind == MethodKind.MESSAGE && eventType == null) {
+		if (kind == MethodKind.MESSAGE && message == null) {
 			throw invalid(endpointClass, method, kind, "declares no message parameter",
-					"Add a parameter of type String or CharSequence for text messages, "
-							+ "or byte[] or ByteBuffer for binary messages.");
+					"Add a parameter for the message: String for text, byte[] or ByteBuffer for binary, "
+							+ "or any other type for a payload a codec reads (JSON by default).");
 		}
-		Reply reply = reply(endpointClass, method, kind);
+		ReturnValues.Handling returnValue = returnValue(endpointClass, method, kind, support);
 		ReflectionUtils.makeAccessible(method);
-		return new EndpointMethod(method, kind, (eventType != null) ? eventType : kind.defaultEventType, arguments,
-				reply);
+		return new EndpointMethod(method, kind, arguments, message, eventType, returnValue);
 	}
 
-	private static Reply reply(Class<?> endpointClass, Method method, MethodKind kind) {
-		Class<?> type = method.getReturnType();
-		Reply reply = Reply.forType(type);
-		if (kind != MethodKind.MESSAGE && reply != Reply.NONE) {
+	private static @Nullable Argument resolved(MethodParameter parameter, EndpointSupport support,
+			EndpointParameters parameters, Class<?> endpointClass, Method method, MethodKind kind) {
+		if (parameter.getParameterType() == WsSession.class) {
+			return WsInvocation::session;
+		}
+		if (parameter.hasParameterAnnotation(PathParam.class) || parameter.hasParameterAnnotation(QueryParam.class)) {
+			try {
+				int slot = parameters.register(parameter);
+				return (invocation) -> EndpointParameters.value(invocation.session(), slot);
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(endpointClass, method, kind, "cannot bind parameter '" + parameter.getParameterName()
+						+ "': " + ex.getMessage(), "Fix the annotation or the path.");
+			}
+		}
+		for (WsArgumentResolver resolver : support.argumentResolvers()) {
+			if (resolver.supportsParameter(parameter)) {
+				return (invocation) -> resolver.resolveArgument(parameter, invocation);
+			}
+		}
+		return null;
+	}
+
+	private static MessageParameter messageParameter(MethodParameter parameter) {
+		Class<?> type = parameter.getParameterType();
+		WsMessageCodec.Format raw = (type == String.class || type == CharSequence.class) ? WsMessageCodec.Format.TEXT
+				: (type == byte[].class || type == ByteBuffer.class) ? WsMessageCodec.Format.BINARY : null;
+		Object[] hints = null;
+		for (Annotation annotation : parameter.getParameterAnnotations()) {
+			Object[] found = ValidationAnnotationUtils.determineValidationHints(annotation);
+			if (found != null) {
+				hints = found;
+			}
+		}
+		return new MessageParameter(ResolvableType.forMethodParameter(parameter), raw, hints);
+	}
+
+	private static ReturnValues.@Nullable Handling returnValue(Class<?> endpointClass, Method method, MethodKind kind,
+			EndpointSupport support) {
+		MethodParameter returnType = new MethodParameter(method, -1);
+		Class<?> type = returnType.getParameterType();
+		if (!kind.replies && type != void.class) {
 			throw invalid(endpointClass, method, kind, "returns " + type.getName(),
-					"Make it return void; to send a message, declare a WsSession parameter and use it.");
+					"Make it return void: the session is closed, nothing can be sent.");
 		}
-		if (reply == null) {
-			throw invalid(endpointClass, method, kind, "returns " + type.getName() + ", which cannot be sent",
-					"Return String or CharSequence to reply with text, byte[] or ByteBuffer to reply with binary, "
-							+ "or void.");
+		try {
+			return ReturnValues.forType(returnType, support);
 		}
-		return reply;
+		catch (IllegalArgumentException ex) {
+			throw invalid(endpointClass, method, kind, "returns " + type.getName() + ", which cannot be sent: "
+					+ ex.getMessage(), "Return String, byte[], ByteBuffer, void, or a type a message codec writes "
+							+ "(JSON needs Jackson on the class path).");
+		}
 	}
 
-	private static ByteBuffer readOnlyBuffer(WsSession session, @Nullable Object message) {
-		return ByteBuffer.wrap((byte[]) message).asReadOnlyBuffer();
+	private static String supported(MethodKind kind) {
+		return switch (kind) {
+			case OPEN -> "WsSession, @PathParam, @QueryParam";
+			case MESSAGE -> "WsSession, @PathParam, @QueryParam, and one message parameter";
+			case CLOSE -> "WsSession, CloseStatus, @PathParam, @QueryParam";
+			case ERROR -> "WsSession, a Throwable type, @PathParam, @QueryParam";
+		};
 	}
 
-	/** This method, made invocable on a bean of the given type, such as an AOP proxy. */
-	EndpointMethod bindTo(Class<?> beanType) {
+	private static ByteBuffer readOnlyBuffer(WsInvocation invocation) {
+		return ByteBuffer.wrap((byte[]) invocation.event()).asReadOnlyBuffer();
+	}
+
+	/** Makes this method invocable on the endpoint bean, of the given type, such as an AOP proxy. */
+	void bindTo(Class<?> beanType) {
 		Method invocable;
 		try {
 			invocable = AopUtils.selectInvocableMethod(this.method, beanType);
@@ -105,17 +202,17 @@ final class EndpointMethod {
 					"Make the " + this.kind + " method public, protected or package-private.");
 		}
 		ReflectionUtils.makeAccessible(invocable);
-		return new EndpointMethod(invocable, this.kind, this.eventType, this.arguments, this.reply);
+		this.method = invocable;
 	}
 
-	/** The type of the event parameter: the message, close status or error type. */
+	/** The message parameter of a message method, else {@code null}. */
+	@Nullable MessageParameter message() {
+		return this.message;
+	}
+
+	/** The type of the event parameter: the close status or error type; {@code Void} when there is none. */
 	Class<?> eventType() {
 		return this.eventType;
-	}
-
-	/** Whether this is a message method taking text. */
-	boolean isText() {
-		return CharSequence.class.isAssignableFrom(this.eventType);
 	}
 
 	/** The method's name and parameter types, for messages. */
@@ -124,14 +221,15 @@ final class EndpointMethod {
 	}
 
 	/**
-	 * Invokes the method and sends back what it returned.
+	 * Invokes the method and does what its return value asks for.
 	 * @param event the message, close status or error the method is called for
 	 * @throws UndeclaredThrowableException wrapping a checked exception the method threw
 	 */
 	void invoke(Object bean, WsSession session, @Nullable Object event) {
+		WsInvocation invocation = new WsInvocation(session, event);
 		@Nullable Object[] args = new Object[this.arguments.length];
 		for (int i = 0; i < args.length; i++) {
-			args[i] = this.arguments[i].resolve(session, event);
+			args[i] = this.arguments[i].resolve(invocation);
 		}
 		Object result;
 		try {
@@ -143,7 +241,9 @@ final class EndpointMethod {
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot invoke " + this.method, ex);
 		}
-		this.reply.send(session, result);
+		if (this.returnValue != null) {
+			this.returnValue.handle(result, session);
+		}
 	}
 
 	private static RuntimeException rethrow(Throwable ex) {
@@ -166,50 +266,6 @@ final class EndpointMethod {
 			String problem, String action) {
 		return new WsEndpointDefinitionException(
 				kind + " method " + endpointClass.getName() + "." + signature(method) + " " + problem + ".", action);
-	}
-
-	/** What to do with a message method's return value. */
-	private enum Reply {
-
-		NONE, TEXT, BYTES, BUFFER;
-
-		static @Nullable Reply forType(Class<?> type) {
-			if (type == void.class) {
-				return NONE;
-			}
-			if (CharSequence.class.isAssignableFrom(type)) {
-				return TEXT;
-			}
-			if (type == byte[].class) {
-				return BYTES;
-			}
-			if (ByteBuffer.class.isAssignableFrom(type)) {
-				return BUFFER;
-			}
-			return null;
-		}
-
-		void send(WsSession session, @Nullable Object value) {
-			if (value == null) {
-				return;
-			}
-			switch (this) {
-				case TEXT -> session.sendText((CharSequence) value);
-				case BYTES -> session.sendBinary((byte[]) value);
-				case BUFFER -> session.sendBinary((ByteBuffer) value);
-				case NONE -> {
-				}
-			}
-		}
-
-	}
-
-	/** Obtains one argument of a call. */
-	@FunctionalInterface
-	private interface Argument {
-
-		@Nullable Object resolve(WsSession session, @Nullable Object event);
-
 	}
 
 }

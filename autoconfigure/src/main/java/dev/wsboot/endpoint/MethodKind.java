@@ -1,45 +1,37 @@
 package dev.wsboot.endpoint;
 
 import java.lang.annotation.Annotation;
-import java.nio.ByteBuffer;
 
 import dev.wsboot.protocol.CloseStatus;
 
 /**
- * The annotation an {@link EndpointMethod} carries, which decides the parameters it may
- * declare besides the {@link dev.wsboot.server.WsSession}.
+ * The annotation an {@link EndpointMethod} carries: which event it is called for, and so
+ * which event parameter it may declare and whether its return value is sent.
  */
 enum MethodKind {
 
-	OPEN(OnOpen.class, "WsSession", "", Void.class),
+	OPEN(OnOpen.class, true),
 
-	MESSAGE(OnMessage.class, "WsSession, plus one message parameter (String or CharSequence for text, "
-			+ "byte[] or ByteBuffer for binary)", "message", Void.class),
+	MESSAGE(OnMessage.class, true),
 
-	CLOSE(OnClose.class, "WsSession and CloseStatus", "CloseStatus", CloseStatus.class),
+	CLOSE(OnClose.class, false),
 
-	ERROR(OnError.class, "WsSession and Throwable (or a subtype)", "Throwable", Throwable.class);
+	ERROR(OnError.class, true);
 
 	final Class<? extends Annotation> annotation;
 
-	final String supported;
+	/** Whether a value the method returns is sent: not once the session is closed. */
+	final boolean replies;
 
-	final String eventName;
-
-	final Class<?> defaultEventType;
-
-	MethodKind(Class<? extends Annotation> annotation, String supported, String eventName, Class<?> defaultEventType) {
+	MethodKind(Class<? extends Annotation> annotation, boolean replies) {
 		this.annotation = annotation;
-		this.supported = supported;
-		this.eventName = eventName;
-		this.defaultEventType = defaultEventType;
+		this.replies = replies;
 	}
 
-	boolean acceptsEvent(Class<?> type) {
+	/** Whether a parameter of {@code type} is this kind's event: the close status, the error. */
+	boolean isEvent(Class<?> type) {
 		return switch (this) {
-			case OPEN -> false;
-			case MESSAGE -> type == String.class || type == CharSequence.class || type == byte[].class
-					|| type == ByteBuffer.class;
+			case OPEN, MESSAGE -> false;
 			case CLOSE -> type == CloseStatus.class;
 			case ERROR -> Throwable.class.isAssignableFrom(type);
 		};

@@ -6,23 +6,24 @@ import java.util.function.Supplier;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.WsHandler;
+import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The {@link WsHandler} of one {@link WsEndpoint @WsEndpoint} bean: calls its annotated
- * methods and sends back what {@link OnMessage @OnMessage} methods return.
+ * methods, sending what they return, and answers messages they cannot take.
  *
  * <p>An exception from a method propagates to the server, which hands it to
  * {@link #onError} and closes the session with 1011; {@code onError} calls the bean's
- * matching {@link OnError @OnError} method and only logs what that one throws.
+ * matching {@link OnError @OnError} method and only logs what that one throws. A message
+ * the endpoint cannot take is the client's fault, not the server's: see
+ * {@link WsDecodeException}.
  */
-public final class WsEndpointHandler implements WsHandler {
+final class WsEndpointHandler implements WsHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(WsEndpointHandler.class);
 
@@ -32,74 +33,86 @@ public final class WsEndpointHandler implements WsHandler {
 	private static final CloseStatus BINARY_NOT_SUPPORTED = new CloseStatus(CloseCodes.UNSUPPORTED_DATA,
 			"Binary messages are not supported");
 
-	private final SingletonSupplier<Target> target;
+	private final EndpointDefinition definition;
 
-	/**
-	 * Creates a handler calling the annotated methods of {@code endpoint}, which may be an
-	 * AOP proxy.
-	 * @throws WsEndpointDefinitionException if a method is declared in a way that cannot work
-	 */
-	public WsEndpointHandler(Object endpoint) {
-		Class<?> endpointClass = ClassUtils.getUserClass(AopUtils.getTargetClass(endpoint));
-		EndpointDefinition definition = EndpointDefinition.of(endpointClass);
-		this.target = SingletonSupplier.of(new Target(endpoint, definition.bindTo(endpoint.getClass())));
-	}
+	private final SingletonSupplier<Object> bean;
+
+	private final Supplier<WsServerObserver> observer;
 
 	/**
 	 * Creates a handler for an endpoint bean obtained on first use, so that the bean may
 	 * depend on the server, for example on its session registry.
+	 * @param observer hears of the messages the endpoint could not take; obtained when the
+	 * first one arrives
 	 */
-	WsEndpointHandler(EndpointDefinition definition, Supplier<Object> endpoint) {
-		this.target = SingletonSupplier.of(() -> {
+	WsEndpointHandler(EndpointDefinition definition, Supplier<Object> endpoint, Supplier<WsServerObserver> observer) {
+		this.definition = definition;
+		this.observer = observer;
+		this.bean = SingletonSupplier.of(() -> {
 			Object bean = endpoint.get();
-			return new Target(bean, definition.bindTo(bean.getClass()));
+			definition.bindTo(bean.getClass());
+			return bean;
 		});
 	}
 
 	/** Obtains the endpoint bean now rather than on the first call. */
 	void resolve() {
-		this.target.obtain();
+		this.bean.obtain();
 	}
 
 	@Override
 	public void onOpen(WsSession session) {
-		Target target = this.target.obtain();
-		EndpointMethod method = target.methods().onOpen();
+		EndpointMethod method = this.definition.onOpen();
 		if (method != null) {
-			method.invoke(target.bean(), session, null);
+			method.invoke(this.bean.obtain(), session, null);
 		}
 	}
 
 	@Override
 	public void onText(WsSession session, String text) {
-		Target target = this.target.obtain();
-		EndpointMethod method = target.methods().onText();
-		if (method != null) {
-			method.invoke(target.bean(), session, text);
-		}
-		else {
-			refuse(session, TEXT_NOT_SUPPORTED);
-		}
+		dispatch(this.definition.text(), session, text, TEXT_NOT_SUPPORTED);
 	}
 
 	@Override
 	public void onBinary(WsSession session, byte[] data) {
-		Target target = this.target.obtain();
-		EndpointMethod method = target.methods().onBinary();
-		if (method != null) {
-			method.invoke(target.bean(), session, data);
+		dispatch(this.definition.binary(), session, data, BINARY_NOT_SUPPORTED);
+	}
+
+	private void dispatch(MessageDispatch dispatch, WsSession session, Object message, CloseStatus notSupported) {
+		Object bean = this.bean.obtain();
+		if (!dispatch.isHandled()) {
+			rejected(session, new WsDecodeException(notSupported.code(), notSupported.reason(), null));
+			return;
 		}
-		else {
-			refuse(session, BINARY_NOT_SUPPORTED);
+		MessageDispatch.Target target;
+		try {
+			target = dispatch.target(message);
 		}
+		catch (WsDecodeException ex) {
+			rejected(session, ex);
+			return;
+		}
+		target.method().invoke(bean, session, target.event());
+	}
+
+	/** A message the endpoint could not take: answered by an @OnError method for it, or closed. */
+	private void rejected(WsSession session, WsDecodeException ex) {
+		this.observer.get().onMessageRejected(session, ex.closeCode());
+		EndpointMethod answer = this.definition.onDecodeError(ex);
+		if (answer != null) {
+			answer.invoke(this.bean.obtain(), session, ex);
+			return;
+		}
+		logger.debug("Closing session {} of {} with {}: {}", session.id(), session.template(), ex.closeCode(),
+				ex.getMessage());
+		session.close(ex.toCloseStatus());
 	}
 
 	@Override
 	public void onClose(WsSession session, CloseStatus status) {
-		Target target = this.target.obtain();
-		EndpointMethod method = target.methods().onClose();
+		EndpointMethod method = this.definition.onClose();
 		if (method != null) {
-			method.invoke(target.bean(), session, status);
+			method.invoke(this.bean.obtain(), session, status);
 		}
 	}
 
@@ -107,27 +120,19 @@ public final class WsEndpointHandler implements WsHandler {
 	public void onError(WsSession session, Throwable error) {
 		Throwable cause = (error instanceof UndeclaredThrowableException undeclared
 				&& undeclared.getUndeclaredThrowable() != null) ? undeclared.getUndeclaredThrowable() : error;
-		Target target = this.target.obtain();
-		EndpointMethod method = target.methods().onError(cause);
+		Object bean = this.bean.obtain();
+		EndpointMethod method = this.definition.onError(cause);
 		if (method == null) {
-			logger.debug("No @OnError method of {} takes {} in session {}", target.bean().getClass().getName(),
+			logger.debug("No @OnError method of {} takes {} in session {}", bean.getClass().getName(),
 					cause.getClass().getName(), session.id());
 			return;
 		}
 		try {
-			method.invoke(target.bean(), session, cause);
+			method.invoke(bean, session, cause);
 		}
 		catch (RuntimeException ex) {
 			logger.error("@OnError method {} failed in session {}", method.signature(), session.id(), ex);
 		}
-	}
-
-	private static void refuse(WsSession session, CloseStatus status) {
-		logger.debug("Closing session {}: {}", session.id(), status.reason());
-		session.close(status);
-	}
-
-	private record Target(Object bean, EndpointDefinition methods) {
 	}
 
 }

@@ -67,6 +67,13 @@ public final class CompositeWsServerObserver implements WsServerObserver {
 	}
 
 	@Override
+	public void onMessageRejected(WsSession session, int closeCode) {
+		for (WsServerObserver observer : this.observers) {
+			observer.onMessageRejected(session, closeCode);
+		}
+	}
+
+	@Override
 	public void onHandlerCompleted(WsSession session, long nanos) {
 		for (WsServerObserver observer : this.observers) {
 			observer.onHandlerCompleted(session, nanos);

@@ -91,6 +91,16 @@ final class GuardedWsServerObserver implements WsServerObserver {
 	}
 
 	@Override
+	public void onMessageRejected(WsSession session, int closeCode) {
+		try {
+			this.observer.onMessageRejected(session, closeCode);
+		}
+		catch (RuntimeException ex) {
+			failed("onMessageRejected", ex);
+		}
+	}
+
+	@Override
 	public void onHandlerCompleted(WsSession session, long nanos) {
 		try {
 			this.observer.onHandlerCompleted(session, nanos);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.Rfc6455FrameEncoder;
+import dev.wsboot.protocol.Utf8Validator;
 
 /**
  * A message encoded into its frame once, to be sent to many sessions: each session that
@@ -29,6 +30,20 @@ public final class PreparedMessage {
 	/** A text message. */
 	public static PreparedMessage text(CharSequence text) {
 		return new PreparedMessage(Opcode.TEXT, text.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A text message from its UTF-8 bytes, as a codec writes them, saving a decode to a
+	 * {@code String} and back; the array is taken as it is, not copied.
+	 * @throws IllegalArgumentException when the bytes are not valid UTF-8, which no peer
+	 * would accept as text
+	 */
+	public static PreparedMessage textOfUtf8(byte[] utf8) {
+		Utf8Validator validator = new Utf8Validator();
+		if (!validator.validate(utf8, 0, utf8.length) || !validator.isComplete()) {
+			throw new IllegalArgumentException("A text message must be valid UTF-8");
+		}
+		return new PreparedMessage(Opcode.TEXT, utf8);
 	}
 
 	/** A binary message; the array is copied. */

@@ -51,6 +51,15 @@ public interface WsServerObserver {
 	default void onMessageSent(WsSession session, boolean text, int payloadBytes) {
 	}
 
+	/**
+	 * A complete message arrived that the endpoint could not take: it could not be read as
+	 * any type the endpoint accepts, or no method takes its kind. {@code closeCode} is the
+	 * close code it earns, 1007 (invalid data) or 1003 (unsupported data), whether the
+	 * session was then closed with it or an error method answered it.
+	 */
+	default void onMessageRejected(WsSession session, int closeCode) {
+	}
+
 	/** A handler call for a message finished, after this many nanoseconds. */
 	default void onHandlerCompleted(WsSession session, long nanos) {
 	}

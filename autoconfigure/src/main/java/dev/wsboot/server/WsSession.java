@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.wsboot.handshake.HttpHeaders;
+import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +26,23 @@ public interface WsSession {
 	/** The peer's address. */
 	InetSocketAddress remoteAddress();
 
-	/** The path of the handshake request, e.g. {@code /chat}. */
+	/** The path of the handshake request, e.g. {@code /rooms/lobby}, as sent (percent-encoded). */
 	String path();
+
+	/**
+	 * The path template of the endpoint serving the session, e.g. {@code /rooms/{room}}; the
+	 * path itself for a literal one. Metrics and the registry group sessions by it.
+	 */
+	String template();
+
+	/** The values of the template's variables, percent-decoded, by name; empty for a literal path. */
+	Map<String, String> pathVariables();
 
 	/** The query of the handshake request, without the {@code ?}, or {@code null}. */
 	@Nullable String query();
+
+	/** The parameters of the handshake request's query, decoded. */
+	QueryParameters queryParameters();
 
 	/**
 	 * The headers of the handshake request, but those only the handshake itself uses
@@ -63,6 +76,15 @@ public interface WsSession {
 
 	/** Sends a message encoded once for many sessions, see {@link PreparedMessage}. */
 	SendResult send(PreparedMessage message);
+
+	/**
+	 * Sends an object, encoded the way the session's endpoint encodes what its methods
+	 * return: text for a {@link CharSequence}, binary for {@code byte[]} and
+	 * {@link ByteBuffer}, and other objects through the application's message codecs (JSON
+	 * by default) in a Spring application.
+	 * @throws IllegalArgumentException when no codec can encode it
+	 */
+	SendResult send(Object message);
 
 	/** Sends a ping; the peer answers with a pong carrying the same payload (at most 125 bytes). */
 	SendResult sendPing(byte[] payload);

@@ -1,6 +1,7 @@
 package dev.wsboot.server;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,20 @@ import org.jspecify.annotations.Nullable;
  */
 public interface WsSessionRegistry {
 
-	/** The open sessions of the endpoint at {@code path}. */
-	Collection<WsSession> sessions(String path);
+	/**
+	 * The open sessions of the endpoint declared at {@code template}, such as
+	 * {@code /rooms/{room}} (or {@code /chat} for a literal path).
+	 */
+	Collection<WsSession> sessions(String template);
+
+	/**
+	 * The open sessions whose handshake asked for exactly {@code path}, such as
+	 * {@code /rooms/lobby}. A scan of every session: for groups looked up often, keep them in
+	 * topics instead.
+	 */
+	default List<WsSession> sessionsAt(String path) {
+		return all().stream().filter((session) -> session.path().equals(path)).toList();
+	}
 
 	/** Every open session. */
 	Collection<WsSession> all();
@@ -24,13 +37,13 @@ public interface WsSessionRegistry {
 	int count();
 
 	/**
-	 * Sends one message to every open session of the endpoint at {@code path}, encoding it
-	 * once.
+	 * Sends one message to every open session of the endpoint declared at {@code template},
+	 * encoding it once.
 	 * @return how many sessions it was queued for
 	 */
-	default int broadcast(String path, PreparedMessage message) {
+	default int broadcast(String template, PreparedMessage message) {
 		int queued = 0;
-		for (WsSession session : sessions(path)) {
+		for (WsSession session : sessions(template)) {
 			if (session.send(message) == SendResult.QUEUED) {
 				queued++;
 			}
@@ -39,8 +52,8 @@ public interface WsSessionRegistry {
 	}
 
 	/** {@link #broadcast(String, PreparedMessage)} of a text message. */
-	default int broadcastText(String path, CharSequence text) {
-		return broadcast(path, PreparedMessage.text(text));
+	default int broadcastText(String template, CharSequence text) {
+		return broadcast(template, PreparedMessage.text(text));
 	}
 
 }

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks the configuration metadata the annotation processor generates from
- * {@link WsProperties}: every {@code ws.*} property is there, with a description.
+ * {@link WsProperties} and {@link WsTopicsProperties}: every {@code ws.*} property is there,
+ * with a description, and the hand-written metadata of the health indicator's switch.
  */
 class ConfigurationMetadataTests {
 
@@ -27,7 +28,8 @@ class ConfigurationMetadataTests {
 					"ws.close-timeout", "ws.shutdown-timeout", "ws.max-connections", "ws.max-outbound-buffer",
 					"ws.allowed-origins", "ws.io-threads", "ws.handshake.max-request-line-length",
 					"ws.handshake.max-header-size", "ws.handshake.max-headers", "ws.executor.max-threads",
-					"ws.executor.queue-capacity", "ws.executor.keep-alive");
+					"ws.executor.queue-capacity", "ws.executor.keep-alive", "ws.topics.slow-subscriber",
+					"ws.topics.max-buffered", "ws.topics.policies");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
@@ -37,10 +39,22 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void describesTheHealthIndicatorSwitch() throws IOException {
+		List<Map<String, Object>> properties = read("$.properties[?(@.name == 'management.health.ws.enabled')]");
+		assertThat(properties).singleElement().satisfies((property) -> {
+			assertThat(property).containsEntry("type", "java.lang.Boolean").containsEntry("defaultValue", true);
+			assertThat((String) property.get("description")).isNotBlank();
+		});
+	}
+
+	@Test
 	void recordsDefaultsOfSizesAndDurations() throws IOException {
 		assertThat(read("$.properties[?(@.name == 'ws.max-frame-size')].defaultValue")).containsExactly("1MB");
 		assertThat(read("$.properties[?(@.name == 'ws.handshake-timeout')].defaultValue")).containsExactly("10s");
 		assertThat(read("$.properties[?(@.name == 'ws.port')].defaultValue")).containsExactly(8081);
+		assertThat(read("$.properties[?(@.name == 'ws.topics.max-buffered')].defaultValue")).containsExactly("1MB");
+		assertThat(read("$.properties[?(@.name == 'ws.topics.slow-subscriber')].defaultValue"))
+			.containsExactly("close");
 	}
 
 	private static <T> List<T> read(String path) throws IOException {

@@ -276,17 +276,17 @@ class WsAutoConfigurationTests {
 	}
 
 	@Test
-	void failsWhenEndpointMethodHasUnsupportedParameter() {
+	void failsWhenEndpointMethodTakesAPayloadNoCodecReads() {
 		this.contextRunner.withUserConfiguration(UnsupportedParameterEndpoint.class).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(WsEndpointDefinitionException.class)
 				.hasMessage("@OnMessage method " + UnsupportedParameterEndpoint.class.getName()
-						+ ".onMessage(Long) has a parameter of unsupported type java.lang.Long.");
+						+ ".onMessage(Long) takes a java.lang.Long, which no message codec reads.");
 			assertThat(analyze(context.getStartupFailure())).extracting(FailureAnalysis::getAction)
 				.asString()
-				.startsWith("Declare only parameters of the types an @OnMessage method supports");
+				.startsWith("Take String or CharSequence for text, byte[] or ByteBuffer for binary");
 		});
 	}
 

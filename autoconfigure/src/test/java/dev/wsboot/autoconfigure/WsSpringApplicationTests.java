@@ -39,8 +39,8 @@ class WsSpringApplicationTests {
 		assertThatRuntimeException().isThrownBy(() -> run(InvalidEndpointApplication.class));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("@OnMessage method " + InvalidEndpoint.class.getName()
-					+ ".onMessage(Object) has a parameter of unsupported type java.lang.Object.")
-			.contains("Declare only parameters of the types an @OnMessage method supports");
+					+ ".onMessage(Object) takes a java.lang.Object, which no message codec reads.")
+			.contains("Take String or CharSequence for text, byte[] or ByteBuffer for binary");
 	}
 
 	@Test

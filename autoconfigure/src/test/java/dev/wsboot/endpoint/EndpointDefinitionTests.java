@@ -18,102 +18,120 @@ class EndpointDefinitionTests {
 
 	@Test
 	void acceptsEveryParameterTypeOfEachAnnotation() {
-		assertThatNoException().isThrownBy(() -> EndpointDefinition.of(Complete.class));
+		assertThatNoException().isThrownBy(() -> TestEndpoints.definition(Complete.class));
 	}
 
 	@Test
 	void findsInheritedMethods() {
-		EndpointDefinition definition = EndpointDefinition.of(Inheriting.class);
-		assertThat(definition.onText()).isNotNull();
-		assertThat(definition.onBinary()).isNull();
+		EndpointDefinition definition = TestEndpoints.definition(Inheriting.class);
+		assertThat(definition.text().isHandled()).isTrue();
+		assertThat(definition.binary().isHandled()).isFalse();
 	}
 
 	@Test
 	void tellsTextFromBinaryMethodsByParameterType() {
-		EndpointDefinition definition = EndpointDefinition.of(Complete.class);
-		assertThat(definition.onText().signature()).isEqualTo("text(WsSession, CharSequence)");
-		assertThat(definition.onBinary().signature()).isEqualTo("binary(ByteBuffer, WsSession)");
+		EndpointDefinition definition = TestEndpoints.definition(Complete.class);
+		assertThat(definition.text().methods()).singleElement()
+			.extracting(EndpointMethod::signature)
+			.isEqualTo("text(WsSession, CharSequence)");
+		assertThat(definition.binary().methods()).singleElement()
+			.extracting(EndpointMethod::signature)
+			.isEqualTo("binary(ByteBuffer, WsSession)");
 	}
 
 	@Test
-	void rejectsUnsupportedParameterTypeNamingClassAndMethod() {
+	void rejectsMessageParameterNoCodecReadsNamingClassAndMethod() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(IntegerParameter.class))
+			.isThrownBy(() -> TestEndpoints.definitionWithoutCodecs(IntegerParameter.class))
 			.withMessage("@OnMessage method " + IntegerParameter.class.getName()
-					+ ".onMessage(WsSession, Integer) has a parameter of unsupported type java.lang.Integer.")
+					+ ".onMessage(WsSession, Integer) takes a java.lang.Integer, which no message codec reads.")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("String or CharSequence for text"));
+	}
+
+	@Test
+	void takesAnyOtherMessageParameterAsPayloadForTheCodecs() {
+		EndpointDefinition definition = TestEndpoints.definition(IntegerParameter.class);
+		assertThat(definition.text().methods()).singleElement()
+			.extracting(EndpointMethod::signature)
+			.isEqualTo("onMessage(WsSession, Integer)");
+		assertThat(definition.binary().isHandled()).isFalse();
 	}
 
 	@Test
 	void rejectsTwoTextMethods() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(TwoTextMethods.class))
+			.isThrownBy(() -> TestEndpoints.definition(TwoTextMethods.class))
 			.withMessage("Endpoint " + TwoTextMethods.class.getName()
-					+ " has more than one @OnMessage method for text messages: first(String), second(CharSequence).");
+					+ " cannot tell which @OnMessage method takes a text message: first(String), second(CharSequence).");
 	}
 
 	@Test
 	void rejectsTwoOpenMethods() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(TwoOpenMethods.class))
+			.isThrownBy(() -> TestEndpoints.definition(TwoOpenMethods.class))
 			.withMessageContaining("more than one @OnOpen method: a(), b(WsSession)");
 	}
 
 	@Test
 	void rejectsMessageMethodWithoutMessageParameter() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(NoMessageParameter.class))
+			.isThrownBy(() -> TestEndpoints.definition(NoMessageParameter.class))
 			.withMessageContaining(".onMessage(WsSession) declares no message parameter");
 	}
 
 	@Test
 	void rejectsMessageMethodWithTwoMessageParameters() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(TwoMessageParameters.class))
+			.isThrownBy(() -> TestEndpoints.definition(TwoMessageParameters.class))
 			.withMessageContaining(".onMessage(String, byte[]) declares more than one message parameter");
 	}
 
 	@Test
 	void rejectsCloseMethodWithMessageParameter() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(CloseWithMessage.class))
+			.isThrownBy(() -> TestEndpoints.definition(CloseWithMessage.class))
 			.withMessage("@OnClose method " + CloseWithMessage.class.getName()
 					+ ".closed(String) has a parameter of unsupported type java.lang.String.")
-			.satisfies((ex) -> assertThat(ex.getAction()).contains("WsSession and CloseStatus"));
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("WsSession, CloseStatus, @PathParam, @QueryParam"));
 	}
 
 	@Test
 	void rejectsMessageMethodReturningWhatCannotBeSent() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(IntegerReply.class))
+			.isThrownBy(() -> TestEndpoints.definitionWithoutCodecs(IntegerReply.class))
 			.withMessageContaining(".count(String) returns java.lang.Integer, which cannot be sent");
 	}
 
 	@Test
-	void rejectsOpenMethodReturningAValue() {
+	void acceptsOpenMethodReturningAGreeting() {
+		assertThatNoException().isThrownBy(() -> TestEndpoints.definition(OpenReturningText.class));
+	}
+
+	@Test
+	void rejectsCloseMethodReturningAValue() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(OpenReturningText.class))
-			.withMessageContaining("@OnOpen method")
-			.withMessageContaining(".greet(WsSession) returns java.lang.String");
+			.isThrownBy(() -> TestEndpoints.definition(CloseReturningText.class))
+			.withMessageContaining("@OnClose method")
+			.withMessageContaining(".closed(CloseStatus) returns java.lang.String");
 	}
 
 	@Test
 	void rejectsMethodWithTwoAnnotations() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(OpenAndClose.class))
+			.isThrownBy(() -> TestEndpoints.definition(OpenAndClose.class))
 			.withMessageContaining(".both(WsSession) is also annotated @OnClose");
 	}
 
 	@Test
 	void rejectsTwoErrorMethodsForOneExceptionType() {
 		assertThatExceptionOfType(WsEndpointDefinitionException.class)
-			.isThrownBy(() -> EndpointDefinition.of(TwoErrorMethods.class))
+			.isThrownBy(() -> TestEndpoints.definition(TwoErrorMethods.class))
 			.withMessageContaining("more than one @OnError method for java.lang.RuntimeException");
 	}
 
 	@Test
 	void treatsErrorMethodWithoutThrowableParameterAsCatchAll() {
-		EndpointDefinition definition = EndpointDefinition.of(Complete.class);
+		EndpointDefinition definition = TestEndpoints.definition(Complete.class);
 		assertThat(definition.onError(new AssertionError())).isNotNull();
 	}
 
@@ -215,6 +233,15 @@ class EndpointDefinitionTests {
 		@OnMessage
 		Integer count(String text) {
 			return text.length();
+		}
+
+	}
+
+	static class CloseReturningText {
+
+		@OnClose
+		String closed(CloseStatus status) {
+			return "bye";
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.wsboot.endpoint;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.wsboot.handshake.HttpHeaders;
+import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.PreparedMessage;
 import dev.wsboot.server.SendResult;
+import dev.wsboot.server.WsMessageEncoder;
 import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionStatistics;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +29,33 @@ public class FakeWsSession implements WsSession {
 	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
 	private @Nullable CloseStatus closeStatus;
+
+	private String template = "/test";
+
+	private Map<String, String> pathVariables = Map.of();
+
+	private @Nullable String query;
+
+	private WsMessageEncoder encoder = WsMessageEncoder.STANDARD;
+
+	/** Serves the session as if from an endpoint at {@code template}, with these variables. */
+	public FakeWsSession at(String template, Map<String, String> pathVariables) {
+		this.template = template;
+		this.pathVariables = pathVariables;
+		return this;
+	}
+
+	/** Gives the session a handshake query. */
+	public FakeWsSession withQuery(String query) {
+		this.query = query;
+		return this;
+	}
+
+	/** Encodes what {@link #send(Object)} is given with this encoder. */
+	public FakeWsSession encodingWith(WsMessageEncoder encoder) {
+		this.encoder = encoder;
+		return this;
+	}
 
 	/** What was sent: a {@link String} per text message, a {@code byte[]} per binary one. */
 	public List<Object> sent() {
@@ -53,8 +83,23 @@ public class FakeWsSession implements WsSession {
 	}
 
 	@Override
+	public String template() {
+		return this.template;
+	}
+
+	@Override
+	public Map<String, String> pathVariables() {
+		return this.pathVariables;
+	}
+
+	@Override
 	public @Nullable String query() {
-		return null;
+		return this.query;
+	}
+
+	@Override
+	public QueryParameters queryParameters() {
+		return QueryParameters.parse(this.query);
 	}
 
 	@Override
@@ -102,6 +147,13 @@ public class FakeWsSession implements WsSession {
 	@Override
 	public SendResult send(PreparedMessage message) {
 		return record(message);
+	}
+
+	/** Records text as a {@link String} and binary as a {@code byte[]}, whatever encoded it. */
+	@Override
+	public SendResult send(Object message) {
+		PreparedMessage prepared = this.encoder.encode(message);
+		return record(prepared.isText() ? new String(prepared.payload(), StandardCharsets.UTF_8) : prepared.payload());
 	}
 
 	@Override

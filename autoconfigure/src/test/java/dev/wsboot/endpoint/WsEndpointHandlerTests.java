@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSession;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class WsEndpointHandlerTests {
 	@Test
 	void callsOpenMessageAndCloseMethodsWithParametersInAnyOrder() {
 		RecordingEndpoint endpoint = new RecordingEndpoint();
-		WsEndpointHandler handler = new WsEndpointHandler(endpoint);
+		WsEndpointHandler handler = TestEndpoints.handler(endpoint);
 		handler.onOpen(this.session);
 		handler.onText(this.session, "hello");
 		handler.onBinary(this.session, new byte[] { 1, 2 });
@@ -41,32 +42,32 @@ class WsEndpointHandlerTests {
 
 	@Test
 	void sendsBackTextReturnedByMessageMethod() {
-		new WsEndpointHandler(new EchoEndpoint()).onText(this.session, "ping");
+		TestEndpoints.handler(new EchoEndpoint()).onText(this.session, "ping");
 		assertThat(this.session.sent()).containsExactly("echo: ping");
 	}
 
 	@Test
 	void sendsBackBytesReturnedByMessageMethod() {
-		new WsEndpointHandler(new EchoEndpoint()).onBinary(this.session, new byte[] { 7 });
+		TestEndpoints.handler(new EchoEndpoint()).onBinary(this.session, new byte[] { 7 });
 		assertThat(this.session.sent()).containsExactly(new byte[] { 7, 7 });
 	}
 
 	@Test
 	void sendsBackByteBufferReturnedByMessageMethod() {
-		new WsEndpointHandler(new BufferEndpoint()).onBinary(this.session, "abc".getBytes(StandardCharsets.UTF_8));
+		TestEndpoints.handler(new BufferEndpoint()).onBinary(this.session, "abc".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.session.sent()).containsExactly("abc".getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test
 	void sendsNothingWhenMessageMethodReturnsNull() {
-		new WsEndpointHandler(new EchoEndpoint()).onText(this.session, "quiet");
+		TestEndpoints.handler(new EchoEndpoint()).onText(this.session, "quiet");
 		assertThat(this.session.sent()).isEmpty();
 	}
 
 	@Test
 	void passesBinaryMessageAsReadOnlyByteBuffer() {
 		BufferEndpoint endpoint = new BufferEndpoint();
-		new WsEndpointHandler(endpoint).onBinary(this.session, new byte[] { 1, 2, 3 });
+		TestEndpoints.handler(endpoint).onBinary(this.session, new byte[] { 1, 2, 3 });
 		assertThat(endpoint.received).isNotNull();
 		assertThat(endpoint.received.isReadOnly()).isTrue();
 		assertThat(endpoint.received.remaining()).isEqualTo(3);
@@ -74,21 +75,21 @@ class WsEndpointHandlerTests {
 
 	@Test
 	void closesWithUnsupportedDataWhenNoMethodTakesTextMessages() {
-		new WsEndpointHandler(new BufferEndpoint()).onText(this.session, "text");
+		TestEndpoints.handler(new BufferEndpoint()).onText(this.session, "text");
 		assertThat(this.session.closeStatus()).isNotNull();
 		assertThat(this.session.closeStatus().code()).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
 	}
 
 	@Test
 	void closesWithUnsupportedDataWhenNoMethodTakesBinaryMessages() {
-		new WsEndpointHandler(new TextOnlyEndpoint()).onBinary(this.session, new byte[0]);
+		TestEndpoints.handler(new TextOnlyEndpoint()).onBinary(this.session, new byte[0]);
 		assertThat(this.session.closeStatus()).isNotNull();
 		assertThat(this.session.closeStatus().code()).isEqualTo(CloseCodes.UNSUPPORTED_DATA);
 	}
 
 	@Test
 	void ignoresEventsTheEndpointHasNoMethodFor() {
-		WsEndpointHandler handler = new WsEndpointHandler(new TextOnlyEndpoint());
+		WsEndpointHandler handler = TestEndpoints.handler(new TextOnlyEndpoint());
 		handler.onOpen(this.session);
 		handler.onClose(this.session, CloseStatus.NORMAL);
 		handler.onError(this.session, new IllegalStateException());
@@ -97,14 +98,14 @@ class WsEndpointHandlerTests {
 
 	@Test
 	void propagatesUncheckedExceptionFromMessageMethod() {
-		WsEndpointHandler handler = new WsEndpointHandler(new FailingEndpoint());
+		WsEndpointHandler handler = TestEndpoints.handler(new FailingEndpoint());
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> handler.onText(this.session, "boom"))
 			.withMessage("boom");
 	}
 
 	@Test
 	void propagatesCheckedExceptionFromMessageMethodWrapped() {
-		WsEndpointHandler handler = new WsEndpointHandler(new FailingEndpoint());
+		WsEndpointHandler handler = TestEndpoints.handler(new FailingEndpoint());
 		assertThatExceptionOfType(UndeclaredThrowableException.class)
 			.isThrownBy(() -> handler.onBinary(this.session, new byte[0]))
 			.withCauseInstanceOf(IOException.class);
@@ -113,7 +114,7 @@ class WsEndpointHandlerTests {
 	@Test
 	void givesErrorMethodTheCheckedExceptionItself() {
 		FailingEndpoint endpoint = new FailingEndpoint();
-		WsEndpointHandler handler = new WsEndpointHandler(endpoint);
+		WsEndpointHandler handler = TestEndpoints.handler(endpoint);
 		handler.onError(this.session, new UndeclaredThrowableException(new IOException("disk")));
 		assertThat(endpoint.errors).containsExactly("io disk");
 	}
@@ -121,7 +122,7 @@ class WsEndpointHandlerTests {
 	@Test
 	void callsErrorMethodOfClosestExceptionType() {
 		FailingEndpoint endpoint = new FailingEndpoint();
-		WsEndpointHandler handler = new WsEndpointHandler(endpoint);
+		WsEndpointHandler handler = TestEndpoints.handler(endpoint);
 		handler.onError(this.session, new IllegalStateException("state"));
 		handler.onError(this.session, new IllegalArgumentException("argument"));
 		handler.onError(this.session, new UncheckedIOException(new IOException("unchecked")));
@@ -132,13 +133,13 @@ class WsEndpointHandlerTests {
 	@Test
 	void callsNoErrorMethodWhenNoneTakesTheException() {
 		FailingEndpoint endpoint = new FailingEndpoint();
-		new WsEndpointHandler(endpoint).onError(this.session, new AssertionError("not an exception"));
+		TestEndpoints.handler(endpoint).onError(this.session, new AssertionError("not an exception"));
 		assertThat(endpoint.errors).isEmpty();
 	}
 
 	@Test
 	void onlyLogsExceptionFromErrorMethod() {
-		WsEndpointHandler handler = new WsEndpointHandler(new FailingErrorMethodEndpoint());
+		WsEndpointHandler handler = TestEndpoints.handler(new FailingErrorMethodEndpoint());
 		assertThatNoException().isThrownBy(() -> handler.onError(this.session, new IllegalStateException()));
 	}
 
@@ -152,7 +153,7 @@ class WsEndpointHandlerTests {
 			advised.add(invocation.getMethod().getName());
 			return invocation.proceed();
 		});
-		WsEndpointHandler handler = new WsEndpointHandler(proxyFactory.getProxy());
+		WsEndpointHandler handler = TestEndpoints.handler(proxyFactory.getProxy());
 		handler.onText(this.session, "hi");
 		assertThat(target.calls).containsExactly("text hi fake-1");
 		assertThat(advised).containsExactly("text");
@@ -165,7 +166,7 @@ class WsEndpointHandlerTests {
 		proxyFactory.addInterface(Greeter.class);
 		Object proxy = proxyFactory.getProxy();
 		assertThat(proxy).isNotInstanceOf(GreetingEndpoint.class);
-		new WsEndpointHandler(proxy).onText(this.session, "Ada");
+		TestEndpoints.handler(proxy).onText(this.session, "Ada");
 		assertThat(this.session.sent()).containsExactly("Hello, Ada");
 	}
 
@@ -174,7 +175,8 @@ class WsEndpointHandlerTests {
 		ProxyFactory proxyFactory = new ProxyFactory(new PrivateMethodEndpoint());
 		proxyFactory.setProxyTargetClass(true);
 		Object proxy = proxyFactory.getProxy();
-		assertThatExceptionOfType(WsEndpointDefinitionException.class).isThrownBy(() -> new WsEndpointHandler(proxy))
+		WsEndpointHandler handler = TestEndpoints.handler(proxy);
+		assertThatExceptionOfType(WsEndpointDefinitionException.class).isThrownBy(handler::resolve)
 			.withMessageContaining("onMessage")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("package-private"));
 	}
@@ -182,10 +184,10 @@ class WsEndpointHandlerTests {
 	@Test
 	void obtainsEndpointBeanOnFirstUse() {
 		List<String> created = new ArrayList<>();
-		WsEndpointHandler handler = new WsEndpointHandler(EndpointDefinition.of(EchoEndpoint.class), () -> {
+		WsEndpointHandler handler = new WsEndpointHandler(TestEndpoints.definition(EchoEndpoint.class), () -> {
 			created.add("echo");
 			return new EchoEndpoint();
-		});
+		}, () -> WsServerObserver.NONE);
 		assertThat(created).isEmpty();
 		handler.onText(this.session, "one");
 		handler.onText(this.session, "two");

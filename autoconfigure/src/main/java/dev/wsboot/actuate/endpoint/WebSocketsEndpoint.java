@@ -76,7 +76,8 @@ public class WebSocketsEndpoint {
 	/**
 	 * One open session.
 	 * @param id the session id
-	 * @param path the endpoint path
+	 * @param endpoint the path template of the session's endpoint, such as {@code /rooms/{room}}
+	 * @param path the path the session asked for, such as {@code /rooms/lobby}
 	 * @param remoteAddress the peer's address
 	 * @param openedAt when the handshake completed
 	 * @param messagesReceived messages received
@@ -85,13 +86,14 @@ public class WebSocketsEndpoint {
 	 * @param bytesSent payload bytes sent
 	 * @param bufferedBytes bytes queued and not yet written
 	 */
-	public record SessionDescriptor(String id, String path, String remoteAddress, Instant openedAt,
+	public record SessionDescriptor(String id, String endpoint, String path, String remoteAddress, Instant openedAt,
 			long messagesReceived, long bytesReceived, long messagesSent, long bytesSent, long bufferedBytes) {
 
 		static SessionDescriptor of(WsSession session) {
 			WsSessionStatistics statistics = session.statistics();
 			InetSocketAddress remote = session.remoteAddress();
-			return new SessionDescriptor(session.id(), session.path(), remote.getHostString() + ":" + remote.getPort(),
+			return new SessionDescriptor(session.id(), session.template(), session.path(),
+					remote.getHostString() + ":" + remote.getPort(),
 					session.openedAt(), statistics.messagesReceived(), statistics.bytesReceived(),
 					statistics.messagesSent(), statistics.bytesSent(), session.bufferedAmount());
 		}

@@ -31,6 +31,10 @@ final class EndpointMeters {
 	/** By code tag: at most the 16 registered codes, {@code 3xxx}, {@code 4xxx} and {@code other}. */
 	private final Map<String, Counter> closes = new ConcurrentHashMap<>();
 
+	private final Counter invalid;
+
+	private final Counter unsupported;
+
 	EndpointMeters(MeterRegistry registry, String path) {
 		this.registry = registry;
 		this.path = path;
@@ -42,6 +46,21 @@ final class EndpointMeters {
 			.description("Time spent in the endpoint's handler per message")
 			.tag("path", path)
 			.register(registry);
+		this.invalid = rejected("invalid");
+		this.unsupported = rejected("unsupported");
+	}
+
+	private Counter rejected(String reason) {
+		return Counter.builder("ws.server.messages.rejected")
+			.description("WebSocket messages the endpoint could not take")
+			.tag("path", this.path)
+			.tag("reason", reason)
+			.register(this.registry);
+	}
+
+	/** The counter for a message rejected with this close code: 1007 invalid, else unsupported. */
+	Counter rejected(int closeCode) {
+		return (closeCode == 1007) ? this.invalid : this.unsupported;
 	}
 
 	private DistributionSummary summary(String name, String type, String description) {

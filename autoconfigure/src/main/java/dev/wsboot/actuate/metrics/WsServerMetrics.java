@@ -14,8 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the server's traffic in Micrometer, tagged by endpoint path and never by session
- * or message, so the number of time series stays bounded:
+ * Records the server's traffic in Micrometer, tagged by endpoint {@code path} as declared
+ * (the template {@code /rooms/{room}}, never {@code /rooms/lobby}) and never by session or
+ * message, so the number of time series stays bounded:
  * <ul>
  * <li>{@code ws.server.sessions.active} (gauge): open sessions per endpoint;</li>
  * <li>{@code ws.server.handshakes} (counter): upgrade requests by {@code outcome}
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * summaries in bytes, tagged {@code type} text or binary): their count is the number of
  * messages, their total the payload bytes;</li>
  * <li>{@code ws.server.message.handling} (timer): time in the handler per message;</li>
+ * <li>{@code ws.server.messages.rejected} (counter): messages the endpoint could not take,
+ * by {@code reason}: {@code invalid} (1007, such as malformed JSON) or {@code unsupported}
+ * (1003, such as an unknown message type);</li>
  * <li>{@code ws.server.closes} (counter): sessions ended, by close {@code code}: the
  * registered codes 1000-1015 as themselves, the ranges the peer may choose from as
  * {@code 3xxx} and {@code 4xxx}, anything else as {@code other};</li>
@@ -78,24 +82,29 @@ public class WsServerMetrics implements WsServerObserver {
 
 	@Override
 	public void onClose(WsSession session, CloseStatus status) {
-		meters(session.path()).closes(status.code()).increment();
+		meters(session.template()).closes(status.code()).increment();
 	}
 
 	@Override
 	public void onMessageReceived(WsSession session, boolean text, int payloadBytes) {
-		EndpointMeters meters = meters(session.path());
+		EndpointMeters meters = meters(session.template());
 		(text ? meters.textReceived : meters.binaryReceived).record(payloadBytes);
 	}
 
 	@Override
 	public void onMessageSent(WsSession session, boolean text, int payloadBytes) {
-		EndpointMeters meters = meters(session.path());
+		EndpointMeters meters = meters(session.template());
 		(text ? meters.textSent : meters.binarySent).record(payloadBytes);
 	}
 
 	@Override
+	public void onMessageRejected(WsSession session, int closeCode) {
+		meters(session.template()).rejected(closeCode).increment();
+	}
+
+	@Override
 	public void onHandlerCompleted(WsSession session, long nanos) {
-		meters(session.path()).handling.record(nanos, TimeUnit.NANOSECONDS);
+		meters(session.template()).handling.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	@Override

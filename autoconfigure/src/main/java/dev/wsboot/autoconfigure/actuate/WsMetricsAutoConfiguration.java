@@ -1,10 +1,12 @@
 package dev.wsboot.autoconfigure.actuate;
 
 import dev.wsboot.actuate.metrics.WsServerMetrics;
+import dev.wsboot.actuate.metrics.WsTopicMetrics;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.context.WsServerInitializedEvent;
 import dev.wsboot.endpoint.WsEndpointDescriptor;
 import dev.wsboot.endpoint.WsEndpointRegistry;
+import dev.wsboot.topic.DefaultWsTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +32,13 @@ public final class WsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WsServerMetrics wsServerMetrics(MeterRegistry registry) {
 		return new WsServerMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnBean(DefaultWsTopics.class)
+	@ConditionalOnMissingBean
+	WsTopicMetrics wsTopicMetrics(DefaultWsTopics topics) {
+		return new WsTopicMetrics(topics.statistics());
 	}
 
 	@Bean

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 
-import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.OutboundBuffer;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.extension.Extensions;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsUpgrade;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,13 +111,13 @@ final class Connection {
 			return;
 		}
 		this.slotHeld = decision.slotReserved();
-		HandshakeRequest request = decision.request();
+		WsUpgrade upgrade = decision.upgrade();
 		WsRoute route = decision.route();
-		if (!decision.response().isAccepted() || route == null || request == null) {
+		if (!decision.response().isAccepted() || route == null || upgrade == null) {
 			refuse(route, decision.response());
 			return;
 		}
-		open(request, route, decision.response());
+		open(upgrade, route, decision.response());
 		if (buffer.hasRemaining()) {
 			// The client's first frames may share the packet with its upgrade request.
 			this.loop.reader().receive(this, buffer);
@@ -134,11 +134,11 @@ final class Connection {
 		this.writer.scheduleFlush();
 	}
 
-	private void open(HandshakeRequest request, WsRoute route, HandshakeResponse response) {
+	private void open(WsUpgrade upgrade, WsRoute route, HandshakeResponse response) {
 		this.handshake = null;
 		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
 		Extensions extensions = Extensions.of(response.extensions());
-		SessionEvents sessionEvents = SessionEvents.open(this, request, route, response.subprotocol(),
+		SessionEvents sessionEvents = SessionEvents.open(this, upgrade, route, response.subprotocol(),
 				() -> this.loop.reader().resumeSoon(this));
 		this.events = sessionEvents;
 		this.holdCloseReplies = !route.nonBlocking();

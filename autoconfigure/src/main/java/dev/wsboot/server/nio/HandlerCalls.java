@@ -93,7 +93,7 @@ abstract class HandlerCalls {
 			this.handler.onClose(this.session, status);
 		}
 		catch (Throwable ex) {
-			logger.warn("WebSocket handler for {} failed in onClose of session {}", this.session.path(),
+			logger.warn("WebSocket handler for {} failed in onClose of session {}", this.session.template(),
 					this.session.id(), ex);
 			reportError(ex);
 		}
@@ -103,7 +103,7 @@ abstract class HandlerCalls {
 	}
 
 	private void failed(Throwable ex) {
-		logger.warn("WebSocket handler for {} failed; closing session {} with 1011", this.session.path(),
+		logger.warn("WebSocket handler for {} failed; closing session {} with 1011", this.session.template(),
 				this.session.id(), ex);
 		reportError(ex);
 		this.session.closeAfterFailure();
@@ -114,7 +114,7 @@ abstract class HandlerCalls {
 			this.handler.onError(this.session, ex);
 		}
 		catch (Throwable secondary) {
-			logger.warn("WebSocket error handler for {} failed", this.session.path(), secondary);
+			logger.warn("WebSocket error handler for {} failed", this.session.template(), secondary);
 		}
 	}
 

@@ -8,6 +8,7 @@ import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HandshakeRequestParser;
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsUpgrade;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,10 @@ final class HandshakeStage {
 	 * @param route the route of its path, or {@code null}
 	 * @param response the answer: 101 to open the session, anything else to refuse
 	 * @param slotReserved whether a max-connections slot was taken, to free when the session ends
+	 * @param upgrade the accepted request as its route saw it, or {@code null} when refused
 	 */
 	record Decision(@Nullable HandshakeRequest request, @Nullable WsRoute route, HandshakeResponse response,
-			boolean slotReserved) {
+			boolean slotReserved, @Nullable WsUpgrade upgrade) {
 	}
 
 	/**
@@ -63,13 +65,19 @@ final class HandshakeStage {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Refused upgrade from {}: {} {}", this.remote.get(), ex.status(), ex.getMessage());
 			}
-			return new Decision(null, null, ex.toResponse(), false);
+			return new Decision(null, null, ex.toResponse(), false, null);
 		}
 		if (request == null) {
 			return null;
 		}
 		this.parser = null;
-		Decision decision = decide(request, this.server.routes().route(request.path()));
+		Decision decision;
+		try {
+			decision = decide(request, this.server.routes().match(request.path()));
+		}
+		catch (HandshakeException ex) {
+			decision = new Decision(request, null, ex.toResponse(), false, null);
+		}
 		if (!decision.response().isAccepted() && logger.isDebugEnabled()) {
 			logger.debug("Refused upgrade from {} to {}: {}", this.remote.get(), request.path(),
 					decision.response().status());
@@ -77,12 +85,13 @@ final class HandshakeStage {
 		return decision;
 	}
 
-	private Decision decide(HandshakeRequest request, @Nullable WsRoute route) {
+	private Decision decide(HandshakeRequest request, RouteTable.@Nullable Match match) {
+		WsRoute route = (match != null) ? match.route() : null;
 		if (route != null && !this.server.reserveSession()) {
 			this.settings.observer().onLimitExceeded("max-connections");
 			return new Decision(request, route,
 					HandshakeResponse.reject(503, "Too many connections; try again later").withHeader("Retry-After", "5"),
-					false);
+					false, null);
 		}
 		HandshakeResponse response;
 		try {
@@ -96,11 +105,31 @@ final class HandshakeStage {
 			// A custom handler accepted a path that no endpoint serves: nothing could answer it.
 			response = HandshakeResponse.reject(404, "No WebSocket endpoint at " + request.path());
 		}
+		WsUpgrade upgrade = null;
+		if (route != null && response.isAccepted()) {
+			upgrade = new WsUpgrade(request, route.path(), match.pathVariables());
+			response = check(route, upgrade, response);
+		}
 		if (route != null && !response.isAccepted()) {
 			this.server.releaseSession();
-			return new Decision(request, route, response, false);
+			return new Decision(request, route, response, false, null);
 		}
-		return new Decision(request, route, response, route != null);
+		return new Decision(request, route, response, route != null, upgrade);
+	}
+
+	/** The route's own checks (its endpoint's parameters), once the protocol accepted the request. */
+	private HandshakeResponse check(WsRoute route, WsUpgrade upgrade, HandshakeResponse accepted) {
+		try {
+			route.upgradeCheck().check(upgrade);
+			return accepted;
+		}
+		catch (HandshakeException ex) {
+			return ex.toResponse();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Upgrade check of {} failed for {}", route.path(), upgrade.request().path(), ex);
+			return HandshakeResponse.reject(500, "Internal Server Error");
+		}
 	}
 
 }

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.wsboot.server.PreparedMessage;
-import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
 import org.jspecify.annotations.Nullable;
@@ -20,32 +18,32 @@ final class NioSessionRegistry implements WsSessionRegistry {
 
 	private final Map<Long, NioWsSession> byId = new ConcurrentHashMap<>();
 
-	private final Map<String, Set<WsSession>> byPath = new ConcurrentHashMap<>();
+	private final Map<String, Set<WsSession>> byTemplate = new ConcurrentHashMap<>();
 
 	private final Collection<WsSession> all = Collections.unmodifiableCollection(this.byId.values());
 
 	NioSessionRegistry(Collection<String> paths) {
 		for (String path : paths) {
-			this.byPath.put(path, ConcurrentHashMap.newKeySet());
+			this.byTemplate.put(path, ConcurrentHashMap.newKeySet());
 		}
 	}
 
 	void add(NioWsSession session) {
 		this.byId.put(session.numericId(), session);
-		this.byPath.get(session.path()).add(session);
+		this.byTemplate.get(session.template()).add(session);
 	}
 
 	boolean remove(NioWsSession session) {
 		if (this.byId.remove(session.numericId()) == null) {
 			return false;
 		}
-		this.byPath.get(session.path()).remove(session);
+		this.byTemplate.get(session.template()).remove(session);
 		return true;
 	}
 
 	@Override
-	public Collection<WsSession> sessions(String path) {
-		Set<WsSession> sessions = this.byPath.get(path);
+	public Collection<WsSession> sessions(String template) {
+		Set<WsSession> sessions = this.byTemplate.get(template);
 		return (sessions != null) ? Collections.unmodifiableSet(sessions) : Set.of();
 	}
 
@@ -67,21 +65,6 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	@Override
 	public int count() {
 		return this.byId.size();
-	}
-
-	@Override
-	public int broadcast(String path, PreparedMessage message) {
-		Set<WsSession> sessions = this.byPath.get(path);
-		if (sessions == null) {
-			return 0;
-		}
-		int queued = 0;
-		for (WsSession session : sessions) {
-			if (session.send(message) == SendResult.QUEUED) {
-				queued++;
-			}
-		}
-		return queued;
 	}
 
 }

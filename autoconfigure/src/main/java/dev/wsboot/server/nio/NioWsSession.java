@@ -9,12 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HttpHeaders;
+import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.server.PreparedMessage;
 import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsSession;
+import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsSessionStatistics;
+import dev.wsboot.server.WsUpgrade;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,8 +34,12 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private final long id;
 
+	private final WsRoute route;
+
 	// Only what the session exposes of its handshake: a connection may live for days.
 	private final String path;
+
+	private final Map<String, String> pathVariables;
 
 	private final @Nullable String query;
 
@@ -55,14 +62,18 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	private volatile long bytesSent;
 
 	/**
-	 * @param routePath the path of the route serving the request, whose string the session
-	 * shares when the request asked for exactly that path
+	 * @param upgrade the accepted request, as the route saw it
+	 * @param route the route serving it
 	 */
-	NioWsSession(Connection connection, long id, HandshakeRequest request, String routePath,
-			@Nullable String subprotocol) {
+	NioWsSession(Connection connection, long id, WsUpgrade upgrade, WsRoute route, @Nullable String subprotocol) {
+		HandshakeRequest request = upgrade.request();
 		this.connection = connection;
 		this.id = id;
-		this.path = routePath.equals(request.path()) ? routePath : request.path();
+		this.route = route;
+		// A literal route's path string is shared by its sessions.
+		this.path = route.path().equals(request.path()) ? route.path() : request.path();
+		this.pathVariables = upgrade.pathVariables();
+		this.attributes = upgrade.attributesIfAny();
 		this.query = request.query();
 		// Kept as long as the connection lives: packed into one array, without the fields
 		// only the handshake needed, whose outcome the session states (subprotocol).
@@ -102,6 +113,23 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	@Override
 	public String path() {
 		return this.path;
+	}
+
+	@Override
+	public String template() {
+		return this.route.path();
+	}
+
+	@Override
+	public Map<String, String> pathVariables() {
+		return this.pathVariables;
+	}
+
+	@Override
+	public QueryParameters queryParameters() {
+		// Parsed again on each call: a session keeps only the raw query, which the upgrade
+		// check already found well-formed.
+		return QueryParameters.parse(this.query);
 	}
 
 	@Override
@@ -175,6 +203,11 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private SendResult sent(Outbox.Request request, int payloadLength) {
 		return this.connection.writer().send(request, payloadLength);
+	}
+
+	@Override
+	public SendResult send(Object message) {
+		return send(this.route.encoder().encode(message));
 	}
 
 	@Override

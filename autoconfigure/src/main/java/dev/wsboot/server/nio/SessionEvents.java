@@ -1,12 +1,12 @@
 package dev.wsboot.server.nio;
 
-import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.WsUpgrade;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +43,10 @@ final class SessionEvents implements ProtocolListener {
 	 * where the route says: on the I/O thread, or on the worker executor.
 	 * @param resumeReading asks the I/O thread to read again once a worker caught up
 	 */
-	static SessionEvents open(Connection connection, HandshakeRequest request, WsRoute route,
-			@Nullable String subprotocol, Runnable resumeReading) {
+	static SessionEvents open(Connection connection, WsUpgrade upgrade, WsRoute route, @Nullable String subprotocol,
+			Runnable resumeReading) {
 		NioWsServer server = connection.server();
-		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), request, route.path(),
-				subprotocol);
+		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), upgrade, route, subprotocol);
 		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
 				: new WorkerHandlerCalls(route.handler(), session, server.executor(), connection.loop(), resumeReading,
 						connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
