@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The wsboot showcase: an echo endpoint on {@code /echo}, a chat room on {@code ws.path},
- * and a page at {@code http://localhost:8080/} to chat from a browser.
+ * The wsboot showcase: chat rooms with JSON messages on {@code /rooms/{room}}, a plain-text
+ * chat room on {@code ws.path}, an echo endpoint on {@code /echo}, and a page at
+ * {@code http://localhost:8080/} to chat in the rooms from a browser.
  */
 @SpringBootApplication
 public class DemoApplication {

@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,20 +32,43 @@ final class WsClient implements WebSocket.Listener {
 	private WebSocket webSocket;
 
 	static WsClient connect(int port, String pathAndQuery) {
+		return connectAsync(port, pathAndQuery).join();
+	}
+
+	/** Starts connecting, so that several clients can connect at once. */
+	static CompletableFuture<WsClient> connectAsync(int port, String pathAndQuery) {
 		return connect(HTTP.newWebSocketBuilder(), "127.0.0.1", port, pathAndQuery);
+	}
+
+	/** The HTTP status the server refuses an upgrade with; fails if it accepts it. */
+	static int refusal(int port, String pathAndQuery) {
+		try {
+			WsClient client = connect(port, pathAndQuery);
+			client.socket().abort();
+			throw new AssertionError("The upgrade to " + pathAndQuery + " was accepted");
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof WebSocketHandshakeException refused) {
+				return refused.getResponse().statusCode();
+			}
+			throw ex;
+		}
 	}
 
 	/** Connects as a browser showing a page of {@code origin} would. */
 	static WsClient connectFrom(String origin, String host, int port, String pathAndQuery) {
-		return connect(HTTP.newWebSocketBuilder().header("Origin", origin), host, port, pathAndQuery);
+		return connect(HTTP.newWebSocketBuilder().header("Origin", origin), host, port, pathAndQuery).join();
 	}
 
-	private static WsClient connect(WebSocket.Builder builder, String host, int port, String pathAndQuery) {
+	private static CompletableFuture<WsClient> connect(WebSocket.Builder builder, String host, int port,
+			String pathAndQuery) {
 		WsClient client = new WsClient();
-		client.webSocket = builder.connectTimeout(Duration.ofSeconds(5))
+		return builder.connectTimeout(Duration.ofSeconds(5))
 			.buildAsync(URI.create("ws://" + host + ":" + port + pathAndQuery), client)
-			.join();
-		return client;
+			.thenApply((webSocket) -> {
+				client.webSocket = webSocket;
+				return client;
+			});
 	}
 
 	WebSocket socket() {
@@ -57,6 +82,26 @@ final class WsClient implements WebSocket.Listener {
 			throw new AssertionError("No message within 10 s");
 		}
 		return message;
+	}
+
+	/** The next whole message, which must be text. */
+	String nextText() throws InterruptedException {
+		Object message = next();
+		if (!(message instanceof String text)) {
+			throw new AssertionError("Expected a text message, got " + message.getClass().getSimpleName());
+		}
+		return text;
+	}
+
+	/** Sends a text message and waits until it is handed to the socket. */
+	void send(String text) {
+		this.webSocket.sendText(text, true).join();
+	}
+
+	/** Starts the closing handshake with 1000 and waits for the server's close; returns its code. */
+	int close() throws Exception {
+		this.webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+		return awaitClose();
 	}
 
 	/** Messages until one equals {@code expected}; fails if it does not come. */
