@@ -58,6 +58,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * {@link TaskExecutionAutoConfiguration} so that its handler executor does not stand in
  * for the application's own task executor, and after Jackson's so that endpoints read and
  * write JSON with the application's {@code JsonMapper}.
+ *
+ * <p>It also provides {@link WsTopics}, configured by {@link WsTopicsProperties}, whose
+ * subscriptions end with the sessions of every endpoint.
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -128,21 +131,27 @@ public final class WsAutoConfiguration {
 		return new WsEndpointRegistry(beanFactory, properties.getPath());
 	}
 
+	/**
+	 * Topics that publish objects as endpoints send them, with the policy
+	 * {@link WsTopicsProperties} gives each name, through the application's
+	 * {@link WsTopicRelay}, if it has one.
+	 */
 	@Bean
 	@ConditionalOnMissingBean(WsTopics.class)
 	DefaultWsTopics wsTopics(WsEndpointRegistry endpointRegistry, WsTopicsProperties properties,
 			ObjectProvider<WsTopicRelay> relay) {
 		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
-				relay.getIfUnique(() -> WsTopicRelay.NONE));
+				relay.getIfAvailable(() -> WsTopicRelay.NONE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry,
-			ObjectProvider<WsTopics> topics) {
+			ObjectProvider<DefaultWsTopics> topics) {
 		List<WsRoute> routes = endpointRegistry.getRoutes();
-		if (topics.getIfUnique() instanceof DefaultWsTopics tracking) {
-			// Sessions leave their topics when they finish, after the endpoint's @OnClose.
+		// Sessions leave the topics of each DefaultWsTopics bean, the application's own
+		// included, when they finish, after the endpoint's @OnClose.
+		for (DefaultWsTopics tracking : topics.orderedStream().toList()) {
 			routes = routes.stream().map((route) -> route.withHandler(tracking.tracking(route.handler()))).toList();
 		}
 		return new WsServerBootstrap(serverFactory, routes);

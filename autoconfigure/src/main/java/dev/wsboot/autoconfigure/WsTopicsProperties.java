@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the {@link dev.wsboot.topic.WsTopics topics} under {@code ws.topics}:
  * how every topic treats subscribers that do not keep up, and overrides for topics whose
- * names match a pattern.
+ * names match a pattern. A key with dots goes in brackets, or the binder would read the
+ * dots as nesting.
  *
  * <pre class="code">
  * ws:
@@ -31,19 +32,23 @@ public class WsTopicsProperties {
 
 	/**
 	 * What to do with a subscriber that has more than max-buffered bytes waiting when a
-	 * message is published: close its session with 1008, or drop the message for it.
+	 * message is published: close its session with 1008 (policy violation), or drop the
+	 * message for it and count the drop.
 	 */
 	private SlowSubscriberPolicy.Action slowSubscriber = SlowSubscriberPolicy.Action.CLOSE;
 
 	/**
-	 * Bytes that may wait to be written to a subscriber before it counts as slow.
+	 * Bytes that may wait to be written to a subscriber before it counts as slow. Keep it
+	 * below ws.max-outbound-buffer, past which the server closes the session with 1008
+	 * whatever the policy.
 	 */
 	private DataSize maxBuffered = DataSize.ofMegabytes(1);
 
 	/**
 	 * Policies of the topics whose names match a pattern, where '*' stands for any
-	 * characters; the first pattern that matches, in the order given, wins. Unset values
-	 * come from slow-subscriber and max-buffered.
+	 * characters, each with its own slow-subscriber and max-buffered, those unset taken from
+	 * ws.topics; the first pattern that matches, in the order given, wins. Write a pattern
+	 * with dots in brackets, such as "[prices.*]".
 	 */
 	private Map<String, Policy> policies = new LinkedHashMap<>();
 
@@ -72,7 +77,10 @@ public class WsTopicsProperties {
 		this.policies = new LinkedHashMap<>(policies);
 	}
 
-	/** The policy of a topic: that of the first pattern its name matches, else the default. */
+	/**
+	 * The policy of a topic: that of the first pattern its name matches, in the order the
+	 * patterns were given, else the default one.
+	 */
 	public SlowSubscriberPolicy policyFor(String topic) {
 		for (Map.Entry<String, Policy> entry : this.policies.entrySet()) {
 			if (PatternMatchUtils.simpleMatch(entry.getKey(), topic)) {

@@ -1,6 +1,5 @@
 package dev.wsboot.topic;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link WsTopics} of one node: topics made on first subscribe and dropped when the last
- * subscriber leaves, each with the {@link SlowSubscriberPolicy} its name is given.
+ * subscriber leaves, each with the {@link SlowSubscriberPolicy} its name is given, and the
+ * {@link TopicStatistics} of them all.
  *
  * <p>Sessions leave their topics when they finish, which this learns from the handlers it
- * {@link #tracking tracks}: the auto-configuration tracks every endpoint's.
+ * {@link #tracking tracks}: the auto-configuration tracks every endpoint's, for each bean of
+ * this type. A session of a handler not tracked stays in its topics after it ends, until
+ * unsubscribed.
+ *
+ * <p>A session's subscriptions are kept in its attributes, under a lock of its own taken
+ * before a topic's; a topic's lock serializes its publishes. The relay is told of the node's
+ * first and last subscribers of a topic once those locks are released.
  */
 public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
@@ -31,6 +37,8 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 	private final Function<String, SlowSubscriberPolicy> policies;
 
 	private final WsTopicRelay relay;
+
+	private final NodeSubscriptions nodeSubscriptions;
 
 	private final TopicCounters counters = new TopicCounters();
 
@@ -44,6 +52,7 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 		this.encoder = encoder;
 		this.policies = policies;
 		this.relay = relay;
+		this.nodeSubscriptions = new NodeSubscriptions(relay);
 	}
 
 	/** Topics of text, bytes and prepared messages, each with the default policy, on one node. */
@@ -64,86 +73,74 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 		if (!session.isOpen()) {
 			return false;
 		}
-		Membership membership = (Membership) session.attributes()
-			.computeIfAbsent(Membership.ATTRIBUTE, (key) -> new Membership());
+		Membership membership = Membership.of(session);
+		boolean joined;
 		synchronized (membership) {
-			if (membership.ended) {
-				return false;
+			joined = !membership.ended && !membership.topics.containsKey(topic);
+			if (joined) {
+				membership.topics.put(topic, join(session, topic));
 			}
-			for (Topic joined : membership.topics) {
-				if (joined.name.equals(topic)) {
-					return false;
-				}
-			}
-			Topic joined = join(session, topic);
-			membership.topics.add(joined);
-			return true;
 		}
+		this.nodeSubscriptions.tell();
+		return joined;
 	}
 
 	private Topic join(WsSession session, String name) {
 		while (true) {
 			Topic topic = this.topics.computeIfAbsent(name, (key) -> new Topic(key, this.policies.apply(key)));
-			if (topic.add(session)) {
+			if (topic.add(session, this.nodeSubscriptions)) {
 				return topic;
 			}
-			// The last subscriber just left it: it is being dropped, make a new one.
+			// Its last subscriber just left: it is retired, make a new one.
 			this.topics.remove(name, topic);
 		}
 	}
 
 	@Override
 	public boolean unsubscribe(WsSession session, String topic) {
-		Membership membership = membership(session);
+		Membership membership = Membership.find(session);
 		if (membership == null) {
 			return false;
 		}
+		Topic left;
 		synchronized (membership) {
-			for (Topic joined : membership.topics) {
-				if (joined.name.equals(topic)) {
-					membership.topics.remove(joined);
-					leave(session, joined);
-					return true;
-				}
+			left = membership.topics.remove(topic);
+			if (left != null) {
+				leave(session, left);
 			}
-			return false;
 		}
+		this.nodeSubscriptions.tell();
+		return left != null;
 	}
 
 	private void leave(WsSession session, Topic topic) {
-		if (topic.remove(session)) {
+		if (topic.remove(session, this.nodeSubscriptions)) {
 			this.topics.remove(topic.name, topic);
 		}
 	}
 
 	/** The session finished, its {@code onClose} done: it leaves every topic and joins none again. */
 	void finished(WsSession session) {
-		Membership membership = (Membership) session.attributes()
-			.computeIfAbsent(Membership.ATTRIBUTE, (key) -> new Membership());
+		Membership membership = Membership.finishing(session);
 		synchronized (membership) {
 			membership.ended = true;
-			for (Topic topic : membership.topics) {
+			for (Topic topic : membership.topics.values()) {
 				leave(session, topic);
 			}
 			membership.topics.clear();
 		}
+		this.nodeSubscriptions.tell();
 	}
 
 	@Override
 	public Set<String> topicsOf(WsSession session) {
-		Membership membership = membership(session);
+		Membership membership = Membership.find(session);
 		if (membership == null) {
 			return Set.of();
 		}
 		synchronized (membership) {
-			Set<String> names = new LinkedHashSet<>();
-			membership.topics.forEach((topic) -> names.add(topic.name));
-			return names;
+			return new LinkedHashSet<>(membership.topics.keySet());
 		}
-	}
-
-	private static @Nullable Membership membership(WsSession session) {
-		return (Membership) session.attributes().get(Membership.ATTRIBUTE);
 	}
 
 	@Override
@@ -158,23 +155,36 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	private int publish(String name, Object message, @Nullable WsSession excluded) {
 		PreparedMessage prepared = this.encoder.encode(message);
-		Topic topic = this.topics.get(name);
-		if (topic == null) {
-			this.counters.publishes.increment();
-			this.relay.relay(name, prepared);
-			return 0;
+		while (true) {
+			Topic topic = this.topics.get(name);
+			if (topic == null) {
+				this.counters.publishes.increment();
+				this.relay.relay(name, prepared);
+				return 0;
+			}
+			int queued = topic.publish(prepared, excluded, this.relay, this.counters);
+			if (queued != Topic.RETIRED) {
+				return queued;
+			}
+			// Retired since it was looked up: a subscriber who joined meanwhile is in its successor.
+			this.topics.remove(name, topic);
 		}
-		return topic.publish(prepared, excluded, this.relay, this.counters);
 	}
 
 	@Override
 	public int deliver(String name, PreparedMessage message) {
-		Topic topic = this.topics.get(name);
-		if (topic == null) {
-			this.counters.publishes.increment();
-			return 0;
+		while (true) {
+			Topic topic = this.topics.get(name);
+			if (topic == null) {
+				this.counters.publishes.increment();
+				return 0;
+			}
+			int queued = topic.deliver(message, this.counters);
+			if (queued != Topic.RETIRED) {
+				return queued;
+			}
+			this.topics.remove(name, topic);
 		}
-		return topic.deliver(message, this.counters);
 	}
 
 	@Override
@@ -191,7 +201,14 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	@Override
 	public Set<String> topics() {
-		return Set.copyOf(this.topics.keySet());
+		Set<String> names = new LinkedHashSet<>();
+		// Not a topic just made for a subscriber still joining it, nor one just retired.
+		this.topics.forEach((name, topic) -> {
+			if (topic.size() > 0) {
+				names.add(name);
+			}
+		});
+		return names;
 	}
 
 	/** The running totals of this node's topics. */
@@ -221,7 +238,13 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	@Override
 	public int topicCount() {
-		return this.topics.size();
+		int count = 0;
+		for (Topic topic : this.topics.values()) {
+			if (topic.size() > 0) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	@Override

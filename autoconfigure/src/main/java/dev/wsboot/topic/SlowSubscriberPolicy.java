@@ -7,6 +7,10 @@ import java.util.Objects;
  * {@code maxBuffered} bytes still waiting to be written to its connection when a message is
  * published.
  *
+ * <p>A subscriber with nothing waiting gets any message, however large. The server's own
+ * limit ({@code ws.max-outbound-buffer}) applies too: a subscriber past it is closed with
+ * 1008 whatever the policy, so {@code maxBuffered} belongs below it.
+ *
  * @param action close the subscriber's session, or drop the message for it and count the drop
  * @param maxBuffered the bytes that may wait for a subscriber before it counts as slow
  */
@@ -15,6 +19,7 @@ public record SlowSubscriberPolicy(Action action, long maxBuffered) {
 	/** Closes slow subscribers once 1 MiB waits for them. */
 	public static final SlowSubscriberPolicy DEFAULT = new SlowSubscriberPolicy(Action.CLOSE, 1024 * 1024);
 
+	/** @throws IllegalArgumentException when {@code maxBuffered} is not positive */
 	public SlowSubscriberPolicy {
 		Objects.requireNonNull(action, "action");
 		if (maxBuffered <= 0) {

@@ -16,9 +16,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * One topic's subscribers, in an array that a publish walks without allocating. A lock
  * serializes publishes, so that every subscriber sees them in one order, and guards the
- * array; it is held only while messages are queued, never while they are written.
+ * array; it is held while a message is handed to the subscribers' sessions, which queue it
+ * without blocking, never while a connection waits to write it.
+ *
+ * <p>A topic lives from its first subscriber to the moment it has none, then it is retired:
+ * the next subscriber makes a new one.
  */
 final class Topic {
+
+	/** What a publish returns when the topic was retired: publish to the topic now in the map. */
+	static final int RETIRED = -1;
+
+	/** The attribute marking a session closed for not keeping up, so that it counts once. */
+	private static final String CLOSED_AS_SLOW = Topic.class.getName() + ".closedAsSlow";
 
 	private static final CloseStatus TOO_SLOW = new CloseStatus(CloseCodes.POLICY_VIOLATION,
 			"Too slow to keep up with a topic");
@@ -35,7 +45,7 @@ final class Topic {
 
 	private volatile int size;
 
-	/** Set when the last subscriber left and the topic was dropped from the map: use a new one. */
+	/** Set when the last subscriber left: the topic is dropped from the map, use a new one. */
 	private boolean retired;
 
 	Topic(String name, SlowSubscriberPolicy policy) {
@@ -43,8 +53,11 @@ final class Topic {
 		this.policy = policy;
 	}
 
-	/** Adds a subscriber; false when this topic was retired and a new one must be made. */
-	boolean add(WsSession session) {
+	/**
+	 * Adds a subscriber, recording the change when it is the first.
+	 * @return false when this topic was retired and a new one must be made
+	 */
+	boolean add(WsSession session, NodeSubscriptions changes) {
 		this.lock.lock();
 		try {
 			if (this.retired) {
@@ -56,6 +69,9 @@ final class Topic {
 				}
 				this.subscribers[this.size] = session;
 				this.size++;
+				if (this.size == 1) {
+					changes.record(this.name, true);
+				}
 			}
 			return true;
 		}
@@ -65,10 +81,13 @@ final class Topic {
 	}
 
 	/**
-	 * Removes a subscriber, the last one filling its place.
-	 * @return true when that left the topic empty, which is then retired
+	 * Removes a subscriber, the last one filling its place. The topic is retired when that
+	 * leaves it empty, and the change recorded: it takes no subscriber again, so that it is
+	 * never in use while out of the map, nor the first subscriber of a new one told before
+	 * the last of this one left.
+	 * @return true when that left the topic empty
 	 */
-	boolean remove(WsSession session) {
+	boolean remove(WsSession session, NodeSubscriptions changes) {
 		this.lock.lock();
 		try {
 			Integer index = this.indexes.remove(session);
@@ -85,6 +104,7 @@ final class Topic {
 			this.size = last;
 			if (last == 0) {
 				this.retired = true;
+				changes.record(this.name, false);
 			}
 			return last == 0;
 		}
@@ -110,10 +130,14 @@ final class Topic {
 	/**
 	 * Queues a message for every subscriber but {@code excluded}, applying the slow-subscriber
 	 * policy, then hands it to the relay while publishes are still serialized.
+	 * @return how many subscribers it was queued for, or {@link #RETIRED}
 	 */
 	int publish(PreparedMessage message, @Nullable WsSession excluded, WsTopicRelay relay, TopicCounters counters) {
 		this.lock.lock();
 		try {
+			if (this.retired) {
+				return RETIRED;
+			}
 			int queued = deliver(message, excluded, counters);
 			relay.relay(this.name, message);
 			return queued;
@@ -123,17 +147,23 @@ final class Topic {
 		}
 	}
 
-	/** Queues a message for this node's subscribers only. */
+	/**
+	 * Queues a message for this node's subscribers only.
+	 * @return how many subscribers it was queued for, or {@link #RETIRED}
+	 */
 	int deliver(PreparedMessage message, TopicCounters counters) {
 		this.lock.lock();
 		try {
-			return deliver(message, null, counters);
+			return this.retired ? RETIRED : deliver(message, null, counters);
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
+	// Sending never calls back into a handler on this thread (the server defers what a send
+	// causes, such as the end of a session that overflowed), so holding the lock here cannot
+	// see the subscribers change under the loop, nor take a session's membership lock.
 	private int deliver(PreparedMessage message, @Nullable WsSession excluded, TopicCounters counters) {
 		long size = message.payloadLength();
 		long maxBuffered = this.policy.maxBuffered();
@@ -148,12 +178,16 @@ final class Topic {
 			}
 			long buffered = session.bufferedAmount();
 			if (buffered > 0 && buffered + size > maxBuffered) {
+				if (!session.isOpen()) {
+					// Closing already: neither a drop nor a slow subscriber to close.
+					continue;
+				}
 				if (this.policy.action() == SlowSubscriberPolicy.Action.DROP) {
 					dropped++;
 				}
 				else {
 					session.close(TOO_SLOW);
-					counters.slowClosed.increment();
+					closedAsSlow(session, counters);
 				}
 				continue;
 			}
@@ -162,7 +196,8 @@ final class Topic {
 				queued++;
 			}
 			else if (result == SendResult.OVERFLOW) {
-				counters.slowClosed.increment();
+				// Past the server's own outbound limit: the server closed it with 1008.
+				closedAsSlow(session, counters);
 			}
 		}
 		counters.publishes.increment();
@@ -171,6 +206,13 @@ final class Topic {
 			counters.dropped.add(dropped);
 		}
 		return queued;
+	}
+
+	/** Counts a subscriber closed for not keeping up, once, whichever of its topics found it slow first. */
+	private static void closedAsSlow(WsSession session, TopicCounters counters) {
+		if (session.attributes().putIfAbsent(CLOSED_AS_SLOW, Boolean.TRUE) == null) {
+			counters.slowClosed.increment();
+		}
 	}
 
 }

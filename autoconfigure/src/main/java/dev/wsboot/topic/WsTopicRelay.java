@@ -3,10 +3,14 @@ package dev.wsboot.topic;
 import dev.wsboot.server.PreparedMessage;
 
 /**
- * Carries published messages beyond this node, so that subscribers connected to other nodes
- * of a cluster receive them too. Declare a bean of this type to fan out through a broker;
- * each node hands what it receives to {@link WsTopics#deliver}. Delivery to this node's own
- * subscribers never goes through the relay.
+ * Carries topics beyond this node, so that subscribers connected to other nodes of a cluster
+ * receive what is published here: the seam a cluster module implements, declared as a bean.
+ * Each node hands what it receives from the others to {@link WsTopics#deliver}. Delivery to
+ * this node's own subscribers never goes through the relay.
+ *
+ * <p>Besides each publish, the relay learns when this node gains the first subscriber of a
+ * topic and loses the last one, {@link #nodeSubscribed} and {@link #nodeUnsubscribed}, so
+ * that it can subscribe the node to the topic in a broker, and only to the topics it needs.
  */
 @FunctionalInterface
 public interface WsTopicRelay {
@@ -16,10 +20,33 @@ public interface WsTopicRelay {
 	};
 
 	/**
-	 * Carries one published message to the other nodes. Called once per publish, in the
-	 * topic's publish order, while the topic's publishers wait: it must hand the message on
-	 * without blocking, such as to a queue the broker's connection drains.
+	 * Carries one message published on this node to the other nodes. Called once per
+	 * publish; for a topic with subscribers on this node, in the order they receive the
+	 * messages, while the topic's publishers wait: it must hand the message on without
+	 * blocking, such as to a queue the broker's connection drains, and must not publish.
+	 * Publishes to a topic without subscribers here may call it from several threads at once.
 	 */
 	void relay(String topic, PreparedMessage message);
+
+	/**
+	 * This node gained the first subscriber of a topic: it should now receive the topic's
+	 * messages from the other nodes.
+	 * <p>Called exactly once per such change, and in the order of the changes, never two
+	 * calls at once: for one topic, calls of this method and {@link #nodeUnsubscribed}
+	 * alternate, starting with this one. Called with no lock of the topics held, by the
+	 * thread that subscribed the session or by one that changed another topic at the same
+	 * time; so {@code subscribe} may return just before the call. The calls of all topics
+	 * wait for each other: hand slow work, such as a round trip to a broker, to another
+	 * thread. An exception is logged and ignored.
+	 */
+	default void nodeSubscribed(String topic) {
+	}
+
+	/**
+	 * This node lost the last subscriber of a topic: it no longer needs the topic's messages
+	 * from the other nodes. Called as {@link #nodeSubscribed} is.
+	 */
+	default void nodeUnsubscribed(String topic) {
+	}
 
 }

@@ -30,20 +30,24 @@ import dev.wsboot.server.WsSession;
  * }
  * </pre>
  *
- * <p>Every subscriber sees a topic's messages in the order they were published, whichever
- * threads publish. A subscription ends when the session does, after its {@code @OnClose}
- * method, so that method still sees the session's topics. A subscriber whose connection
- * does not keep up is closed, or misses messages, by the policy configured for the topic
- * ({@code ws.topics.*}); messages never pile up for it without bound.
+ * <p>Every method may be called from any thread, handler methods included. Every
+ * subscriber sees a topic's messages in the order they were published, whichever threads
+ * publish: publishes to one topic are serialized, while a publish only queues the message
+ * for each subscriber, without waiting for any connection. A subscription ends when the
+ * session does, however it ends, after its {@code @OnClose} method, so that method still
+ * sees the session's topics. A subscriber whose connection does not keep up is closed, or
+ * misses messages, by the policy configured for the topic ({@code ws.topics.*}); messages
+ * never pile up for it without bound.
  *
  * <p>Publishing also hands the message to the {@link WsTopicRelay}, if the application has
- * one, to reach the subscribers connected to other nodes.
+ * one, to reach the subscribers connected to other nodes; delivery to this node's
+ * subscribers stays direct.
  */
 public interface WsTopics {
 
 	/**
-	 * Subscribes an open session to a topic.
-	 * @return true if it was not subscribed yet; false if it was, or is closing
+	 * Subscribes an open session to a topic, made if it has no subscriber yet.
+	 * @return true if it was not subscribed yet; false if it was, or is closing or has ended
 	 */
 	boolean subscribe(WsSession session, String topic);
 
@@ -53,14 +57,15 @@ public interface WsTopics {
 	 */
 	boolean unsubscribe(WsSession session, String topic);
 
-	/** The topics a session is subscribed to, as a copy. */
+	/** The topics a session is subscribed to, in the order it subscribed, as a copy. */
 	Set<String> topicsOf(WsSession session);
 
 	/**
 	 * Sends a message to every subscriber of a topic, encoding it once: text for a
 	 * {@link CharSequence}, binary for bytes, a {@link PreparedMessage} as it is, anything
 	 * else through the application's message codecs (JSON by default).
-	 * @return how many of this node's subscribers it was queued for
+	 * @return how many of this node's subscribers it was queued for: not those closing, nor
+	 * those its policy found too slow
 	 * @throws IllegalArgumentException when no codec can write the message
 	 */
 	int publish(String topic, Object message);
@@ -84,7 +89,7 @@ public interface WsTopics {
 	/** How many sessions are subscribed to a topic on this node. */
 	int subscriberCount(String topic);
 
-	/** The topics with at least one subscriber on this node. */
+	/** The topics with at least one subscriber on this node, as a copy. */
 	Set<String> topics();
 
 }

@@ -26,6 +26,7 @@ public class WsTopicMetrics implements MeterBinder {
 
 	private final TopicStatistics statistics;
 
+	/** Meters reading the totals of {@code statistics} when the registry asks. */
 	public WsTopicMetrics(TopicStatistics statistics) {
 		this.statistics = statistics;
 	}

@@ -104,17 +104,23 @@ final class ConnectionWriter implements Runnable {
 		return result;
 	}
 
-	/** On the I/O thread with nothing waiting in the outbox: straight to the engine. */
+	/**
+	 * On the I/O thread with nothing waiting in the outbox: straight to the engine. What the
+	 * send makes end, the session if it overflows or the connection if its write fails, ends
+	 * after the task now running, as on other threads: ending a session calls handlers, whose
+	 * calls must not run inside the send of another, or even of this session's handler, which
+	 * may be broadcasting with locks held.
+	 */
 	private SendResult sendHere(ProtocolEngine engine, Outbox.Request request, long size) {
 		if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
 			// What the socket takes now does not count: only a peer that does not read overflows.
-			writeOut();
-			if (this.connection.isClosed()) {
+			writeOut(false);
+			if (this.connection.isClosed() || this.outbox.isRefusing()) {
 				return SendResult.CLOSED;
 			}
 			if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
 				this.outbox.shut();
-				this.connection.onOutboundOverflow();
+				this.loop.execute(this.connection::onOutboundOverflow);
 				return SendResult.OVERFLOW;
 			}
 		}
@@ -265,10 +271,21 @@ final class ConnectionWriter implements Runnable {
 	}
 
 	/**
-	 * Writes as much as the socket takes; sets OP_WRITE when it is full.
+	 * Writes as much as the socket takes; sets OP_WRITE when it is full. A failed write
+	 * closes the connection at once.
 	 * @return true when everything queued is written
 	 */
 	private boolean writeOut() {
+		return writeOut(true);
+	}
+
+	/**
+	 * Writes as much as the socket takes; sets OP_WRITE when it is full.
+	 * @param closeNowOnFailure whether a failed write closes the connection at once, or
+	 * shuts the outbox and closes it after the task now running
+	 * @return true when everything queued is written
+	 */
+	private boolean writeOut(boolean closeNowOnFailure) {
 		if (this.waitingForSocket) {
 			return false;
 		}
@@ -288,7 +305,13 @@ final class ConnectionWriter implements Runnable {
 		}
 		catch (IOException ex) {
 			this.output.clear();
-			this.connection.onTransportFailure(ex);
+			if (closeNowOnFailure) {
+				this.connection.onTransportFailure(ex);
+			}
+			else {
+				this.outbox.shut();
+				this.loop.execute(() -> this.connection.onTransportFailure(ex));
+			}
 			return false;
 		}
 		finally {
