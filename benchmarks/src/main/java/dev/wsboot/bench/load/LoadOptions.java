@@ -31,7 +31,7 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 						 --connect-concurrency 128 (handshakes in progress at once while opening many)
 			  echo:      --connections 100 --in-flight 8 --size 32 --type text --warmup 5s --duration 20s
 			  large:     --connections 4 --in-flight 1 --size 1048576 --type binary --warmup 5s --duration 20s
-			  json:      the echo options, with --size 100 and text messages that are JSON objects
+			  json:      the echo options, with --size 100 --warmup 10s and text messages that are JSON objects
 						 (at least 79 bytes) that a server may read into a record and write back
 			  handshake: --concurrency 16 --size 32 --warmup 5s --duration 20s
 			  connect:   --connections 10000 --steps 1000,5000 --settle 5s --hold 0s --timeout 120s --warm-connections 1000
@@ -114,7 +114,8 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 				positive("connections", v.integer("connections", large ? 4 : memory ? 10_000 : 100)),
 				positive("in-flight", v.integer("in-flight", large ? 1 : 8)),
 				size, type.equals("binary"),
-				v.duration("warmup", Duration.ofSeconds(5)), v.duration("duration", Duration.ofSeconds(20)),
+				// JSON: Jackson has much code to compile, on the core the server's I/O thread also runs on.
+				v.duration("warmup", Duration.ofSeconds(json ? 10 : 5)), v.duration("duration", Duration.ofSeconds(20)),
 				positive("concurrency", v.integer("concurrency", 16)),
 				positive("connect-concurrency", v.integer("connect-concurrency", 128)), List.copyOf(bindAddresses),
 				v.integer("server-pid", -1), List.copyOf(steps),
