@@ -12,6 +12,11 @@ run --scenario handshake "${common[@]}" -- --concurrency 16 --duration 8s --warm
 run --scenario large "${common[@]}" -- --duration 8s --warmup 3s
 run --scenario broadcast "${common[@]}" -- --subscribers 10000 --messages 50
 run --scenario broadcast "${common[@]}" -- --subscribers 10000 --messages 100 --window 8
+# The same fan-out through topics: wsboot's DefaultWsTopics against a Netty ChannelGroup per topic.
+run --scenario topic "${common[@]}" -- --subscribers 10000 --messages 50
+run --scenario topic "${common[@]}" -- --subscribers 10000 --messages 100 --window 8
+# A 100-byte JSON record echoed by a typed @WsEndpoint, against the String echo of the same server.
+run --scenario json --only "wsboot wsboot-text wsboot-json" "${common[@]}" -- --duration 8s --warmup 10s
 # One client process reaches at most its file-descriptor limit (20,000 here): 19,000 idle connections.
 run --scenario connect "${common[@]}" -- --connections 19000 --steps 1000,5000,10000 --settle 3s
 # A hostile client per connection: a frame header declaring 65,535 payload bytes, one byte of it, then silence.

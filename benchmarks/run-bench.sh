@@ -5,7 +5,8 @@
 # line, runs the load generator pinned to CPU 1 (taskset -c 1), keeps its one JSON line, and
 # stops the server. Rounds alternate the order (A B, then B A, ...) so a drift in machine speed
 # does not favour one side. At the end: every round, the median score per server and the ratio
-# wsboot/Netty. CPU time of both processes is printed so a reader sees who saturated.
+# of each side to the baseline (Netty; for json, wsboot's String echo). CPU time of both
+# processes is printed so a reader sees who saturated.
 #
 # This script builds nothing. Build first, from the repository root:
 #   ./mvnw -q -pl benchmarks -am package -DskipTests
@@ -14,7 +15,8 @@
 #   benchmarks/run-bench.sh --scenario echo
 #   benchmarks/run-bench.sh --scenario large --rounds 6 --jdk /usr/lib/jvm/temurin-25-jdk-amd64
 #   benchmarks/run-bench.sh --scenario connect -- --connections 10000 --steps 1000,5000
-#   benchmarks/run-bench.sh --scenario partial-frame -- --connections 10000
+#   benchmarks/run-bench.sh --scenario topic -- --subscribers 10000 --messages 100 --window 8
+#   benchmarks/run-bench.sh --scenario json --only "wsboot wsboot-text wsboot-json"
 #   benchmarks/run-bench.sh --scenario echo --jvm-flags "-Xms1g -Xmx1g -XX:+UseParallelGC" -- --duration 30s
 # Everything after "--" goes to the load generator unchanged.
 set -euo pipefail
@@ -30,14 +32,16 @@ jdk=""
 base_port=9301
 server_threads=1
 max_message=$((2 * 1024 * 1024))
-sides="wsboot netty"
+sides=""
+baseline=""
 generator_args=()
 
 usage() {
-	sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
 	cat <<'EOF'
 Options:
-  --scenario S         echo | large | handshake | connect | partial-frame | broadcast (default echo)
+  --scenario S         echo | large | json | handshake | connect | partial-frame | broadcast | topic
+                       (default echo)
   --rounds N           rounds, each running both servers (default 4)
   --jvm-flags "..."    server JVM flags (default "-Xms512m -Xmx512m"); connect and partial-frame
                        add -XX:+AlwaysPreTouch -XX:NativeMemoryTracking=summary, and need -Xms = -Xmx
@@ -48,8 +52,11 @@ Options:
   --max-message N      largest message both servers accept (default 2097152)
   --only "SIDES"       the sides to run, of wsboot, wsboot-worker (handlers on the
                        worker executor instead of the I/O thread), wsboot-virtual
-                       (handlers on virtual threads; JDK 21+) and netty
-                       (default "wsboot netty")
+                       (handlers on virtual threads; JDK 21+), netty, and for json
+                       wsboot-json (the typed @WsEndpoint on /json) and wsboot-text
+                       (a String @WsEndpoint on /text); the other sides echo on /echo
+                       (default "wsboot netty"; for json "wsboot wsboot-json")
+  --baseline SIDE      the side the others are compared with (default netty; for json wsboot)
   -- ARGS              passed to the load generator
 EOF
 }
@@ -65,11 +72,20 @@ while (($#)); do
 		--server-threads) server_threads="$2"; shift 2 ;;
 		--max-message) max_message="$2"; shift 2 ;;
 		--only) sides="$2"; shift 2 ;;
+		--baseline) baseline="$2"; shift 2 ;;
 		--) shift; generator_args=("$@"); break ;;
 		-h|--help) usage; exit 0 ;;
 		*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
 	esac
 done
+
+# json compares wsboot's typed endpoint with its own String echo on the same server, not with Netty.
+if [[ "$scenario" == json ]]; then
+	sides="${sides:-wsboot wsboot-json}"
+	baseline="${baseline:-wsboot}"
+fi
+sides="${sides:-wsboot netty}"
+baseline="${baseline:-netty}"
 
 # Memory scenarios: the whole heap resident from the start, so that what the resident set grows by is
 # native memory, and the JVM's native memory tracker on, to say where that went.
@@ -90,8 +106,19 @@ mkdir -p "$out_dir"
 
 server_main() {
 	case "$1" in
-		wsboot | wsboot-worker | wsboot-virtual) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
+		wsboot | wsboot-worker | wsboot-virtual | wsboot-json | wsboot-text) echo dev.wsboot.bench.peer.WsbootEchoServer ;;
 		netty) echo dev.wsboot.bench.peer.NettyEchoServer ;;
+		*) echo "unknown side $1" >&2; return 1 ;;
+	esac
+}
+
+# The generator's --path for a side, where it is not the scenario's own: the json scenario sends
+# the same JSON messages to the String echo (/echo), the typed endpoint (/json) or the String endpoint (/text).
+generator_path() {
+	case "$1" in
+		*-json) echo --path /json ;;
+		*-text) echo --path /text ;;
+		*) [[ "$scenario" != json ]] || echo --path /echo ;;
 	esac
 }
 
@@ -168,7 +195,7 @@ run_once() {
 	cpu_before="$(cpu_ticks "$server_pid")"
 	# shellcheck disable=SC2086
 	taskset -c 1 "$java" $generator_jvm_flags -cp "$jar" dev.wsboot.bench.load.LoadGenerator \
-		--scenario "$scenario" --port "$port" --server-pid "$server_pid" "${generator_args[@]}" \
+		--scenario "$scenario" --port "$port" --server-pid "$server_pid" $(generator_path "$side") "${generator_args[@]}" \
 		>"$log.json" 2>"$log.generator.err" || rc=$?
 	local cpu_after
 	cpu_after="$(cpu_ticks "$server_pid")"
@@ -191,7 +218,8 @@ run_once() {
 	fi
 }
 
-echo "scenario $scenario, $rounds rounds, server JVM: $jvm_flags, java: $("$java" -version 2>&1 | head -n 1)"
+for side in $sides; do server_main "$side" >/dev/null || exit 2; done
+echo "scenario $scenario, $rounds rounds, sides: $sides (baseline $baseline), server JVM: $jvm_flags, java: $("$java" -version 2>&1 | head -n 1)"
 echo "generator args: ${generator_args[*]:-(defaults)}; logs in $out_dir"
 : >"$out_dir/table"
 : >"$out_dir/memory"
@@ -218,7 +246,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-awk -v scenario="$scenario" '
+awk -v scenario="$scenario" -v baseline="$baseline" '
 	$11 == "failed" { next }
 	{ n[$1]++; score[$1, n[$1]] = $2; unit = $3; higher = $4; gen[$1] += $6; srv[$1] += $7; wall[$1] += $8 }
 	function median(side,   i, j, t, m, v) {
@@ -233,14 +261,14 @@ awk -v scenario="$scenario" '
 			printf "median %-13s %14.3f %s over %d rounds; CPU per run: generator %.2fs, server %.2fs, wall %.2fs\n", side, med[side], unit, n[side], gen[side] / n[side], srv[side] / n[side], wall[side] / n[side]
 		}
 		for (side in med) {
-			if (side != "netty" && ("netty" in med) && med["netty"] != 0) {
-				printf "ratio %s/netty (%s): %.3f (%s is better)\n", side, scenario, med[side] / med["netty"], (higher == "true") ? "higher" : "lower"
+			if (side != baseline && (baseline in med) && med[baseline] != 0) {
+				printf "ratio %s/%s (%s): %.3f (%s is better)\n", side, baseline, scenario, med[side] / med[baseline], (higher == "true") ? "higher" : "lower"
 			}
 		}
 	}' "$out_dir/table"
 if [[ -s "$out_dir/memory" ]]; then
 	# Per connection: live heap after a full GC, native growth (RssAnon minus the pre-touched heap), their sum.
-	awk '
+	awk -v baseline="$baseline" '
 		{ n[$1]++; for (c = 2; c <= 5; c++) v[$1, c, n[$1]] = $c + 0 }
 		function median(side, c,   i, j, t, m, a) {
 			m = n[side]
@@ -254,8 +282,8 @@ if [[ -s "$out_dir/memory" ]]; then
 				printf "median %-13s per connection: live heap %7.0f B, native %7.0f B, sum %7.0f B (VmRSS %7.0f B) over %d rounds\n", side, median(side, 2), median(side, 3), sum[side], median(side, 5), n[side]
 			}
 			for (side in sum) {
-				if (side != "netty" && ("netty" in sum) && sum["netty"] != 0) {
-					printf "ratio %s/netty (memory per connection, live heap + native): %.3f (lower is better)\n", side, sum[side] / sum["netty"]
+				if (side != baseline && (baseline in sum) && sum[baseline] != 0) {
+					printf "ratio %s/%s (memory per connection, live heap + native): %.3f (lower is better)\n", side, baseline, sum[side] / sum[baseline]
 				}
 			}
 		}' "$out_dir/memory"

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Fan-out: {@code --subscribers} connections listen on the broadcast path and one publisher
- * connection sends {@code --messages} messages there. The publisher keeps at most
+ * Fan-out: {@code --subscribers} connections listen on the broadcast path (or, for
+ * {@code topic}, on the path whose sessions the server subscribes to one topic) and one
+ * publisher connection sends {@code --messages} messages there. The publisher keeps at most
  * {@code --window} messages not yet received by every subscriber (1 = lock-step: the next
  * message goes out when all subscribers have the previous one). Deliveries per second =
  * subscribers x messages / time from the first send to the last delivery.
@@ -55,7 +56,8 @@ final class BroadcastScenario implements Scenario {
 		this.deliveryLatency = new LatencyRecorder(options.threads());
 		this.fanOutTime = new LatencyRecorder(options.threads());
 		run.requireFileDescriptors(options.subscribers() + 1L);
-		LoadRun.progress("broadcast: %,d subscribers on %s:%d%s, %d messages of %d bytes, window %d", options.subscribers(),
+		LoadRun.progress("%s: %,d subscribers on %s:%d%s, %d messages of %d bytes, window %d", options.scenario(),
+				options.subscribers(),
 				options.host(), options.port(), options.path(), this.messages, options.size(), this.window);
 
 		Connector connector = run.connector();
@@ -77,8 +79,8 @@ final class BroadcastScenario implements Scenario {
 		this.publisher.io().execute(this::publish);
 		long deadline = start + options.timeout().toNanos();
 		while (!this.allDelivered.await(1, TimeUnit.SECONDS) && System.nanoTime() - deadline < 0) {
-			LoadRun.progress("broadcast: %,d of %,d messages delivered to all, %,d deliveries", this.completed.get(),
-					this.messages, this.deliveries.sum());
+			LoadRun.progress("%s: %,d of %,d messages delivered to all, %,d deliveries", options.scenario(),
+					this.completed.get(), this.messages, this.deliveries.sum());
 		}
 		long end = (this.completed.get() == this.messages) ? this.lastDeliveryAt.get() : System.nanoTime();
 		cpu.stop();

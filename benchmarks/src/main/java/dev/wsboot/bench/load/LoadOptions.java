@@ -19,16 +19,20 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 		int subscribers, int messages, int window, Duration timeout, Duration handshakeTimeout, Duration closeTimeout,
 		long seed) {
 
-	static final List<String> SCENARIOS = List.of("echo", "large", "handshake", "connect", "partial-frame", "broadcast");
+	static final List<String> SCENARIOS = List.of("echo", "large", "json", "handshake", "connect", "partial-frame",
+			"broadcast", "topic");
 
 	static final String USAGE = """
-			usage: LoadGenerator --scenario echo|large|handshake|connect|partial-frame|broadcast [options]
-			  common:    --host 127.0.0.1 --port 9001 --path /echo (/broadcast for broadcast) --threads 1
+			usage: LoadGenerator --scenario echo|large|json|handshake|connect|partial-frame|broadcast|topic [options]
+			  common:    --host 127.0.0.1 --port 9001 --threads 1
+						 --path /echo (/json for json, /broadcast for broadcast, /topic for topic)
 						 --handshake-timeout 10s --close-timeout 2s --server-pid PID --seed N
 						 --bind-addresses 127.0.0.2,127.0.0.3 (source addresses, used in turn)
 						 --connect-concurrency 128 (handshakes in progress at once while opening many)
 			  echo:      --connections 100 --in-flight 8 --size 32 --type text --warmup 5s --duration 20s
 			  large:     --connections 4 --in-flight 1 --size 1048576 --type binary --warmup 5s --duration 20s
+			  json:      the echo options, with --size 100 --warmup 10s and text messages that are JSON objects
+						 (at least 79 bytes) that a server may read into a record and write back
 			  handshake: --concurrency 16 --size 32 --warmup 5s --duration 20s
 			  connect:   --connections 10000 --steps 1000,5000 --settle 5s --hold 0s --timeout 120s --warm-connections 1000
 						 (needs --server-pid and a server with -Xms = -Xmx and -XX:+AlwaysPreTouch; each reading
@@ -36,6 +40,7 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 			  partial-frame: the connect options, plus --declared-length 65535 --sent-bytes 1 (each connection
 						 sends a frame header declaring that payload, that many payload bytes, then nothing)
 			  broadcast: --subscribers 10000 --messages 100 --size 32 --window 1 --settle 1s --timeout 120s
+			  topic:     the broadcast options, on the path where the server subscribes each connection to one topic
 			sizes take k/KiB/m/MiB suffixes, durations ms/s/m; prints one JSON line on stdout, progress on stderr""";
 
 	private static final Set<String> NAMES = Set.of("scenario", "host", "port", "path", "threads", "connections",
@@ -77,9 +82,17 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 			throw new IllegalArgumentException("unknown scenario " + scenario + ", expected one of " + SCENARIOS);
 		}
 		boolean large = scenario.equals("large");
+		boolean json = scenario.equals("json");
 		String type = v.text("type", large ? "binary" : "text");
 		if (!type.equals("text") && !type.equals("binary")) {
 			throw new IllegalArgumentException("--type is text or binary, not " + type);
+		}
+		if (json && type.equals("binary")) {
+			throw new IllegalArgumentException("--scenario json sends text messages only");
+		}
+		int size = positive("size", v.size("size", large ? 1 << 20 : json ? 100 : 32));
+		if (json && size < PayloadPattern.MIN_JSON_SIZE) {
+			throw new IllegalArgumentException("--scenario json needs --size " + PayloadPattern.MIN_JSON_SIZE + " or more");
 		}
 		List<InetAddress> bindAddresses = new ArrayList<>();
 		for (String address : v.list("bind-addresses")) {
@@ -96,12 +109,13 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 			throw new IllegalArgumentException("--sent-bytes must be less than --declared-length: the frame stays unfinished");
 		}
 		return new LoadOptions(scenario, v.text("host", "127.0.0.1"), v.integer("port", 9001),
-				v.text("path", scenario.equals("broadcast") ? "/broadcast" : "/echo"),
+				v.text("path", defaultPath(scenario)),
 				positive("threads", v.integer("threads", 1)),
 				positive("connections", v.integer("connections", large ? 4 : memory ? 10_000 : 100)),
 				positive("in-flight", v.integer("in-flight", large ? 1 : 8)),
-				positive("size", v.size("size", large ? 1 << 20 : 32)), type.equals("binary"),
-				v.duration("warmup", Duration.ofSeconds(5)), v.duration("duration", Duration.ofSeconds(20)),
+				size, type.equals("binary"),
+				// JSON: Jackson has much code to compile, on the core the server's I/O thread also runs on.
+				v.duration("warmup", Duration.ofSeconds(json ? 10 : 5)), v.duration("duration", Duration.ofSeconds(20)),
 				positive("concurrency", v.integer("concurrency", 16)),
 				positive("connect-concurrency", v.integer("connect-concurrency", 128)), List.copyOf(bindAddresses),
 				v.integer("server-pid", -1), List.copyOf(steps),
@@ -114,6 +128,20 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 				Long.parseLong(v.text("seed", Long.toString(ThreadLocalRandom.current().nextLong()))));
 	}
 
+	private static String defaultPath(String scenario) {
+		return switch (scenario) {
+			case "json" -> "/json";
+			case "broadcast" -> "/broadcast";
+			case "topic" -> "/topic";
+			default -> "/echo";
+		};
+	}
+
+	/** Whether messages are JSON objects instead of the plain counter and filler. */
+	boolean json() {
+		return this.scenario.equals("json");
+	}
+
 	/** The options that matter for this scenario, for the JSON line. */
 	Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -122,7 +150,7 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 		json.put("path", this.path);
 		json.put("threads", this.threads);
 		switch (this.scenario) {
-			case "echo", "large" -> {
+			case "echo", "large", "json" -> {
 				json.put("connections", this.connections);
 				json.put("in_flight", this.inFlight);
 				putMessage(json);

@@ -36,7 +36,9 @@ final class LoadRun implements AutoCloseable {
 			throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + options.host());
 		}
 		this.settings = new ConnectionSettings(server, new HandshakeWriter(options.host(), options.port(), options.path()),
-				new PayloadPattern(options.size(), !options.binary(), options.seed()), errors,
+				options.json() ? PayloadPattern.json(options.size(), options.seed())
+						: new PayloadPattern(options.size(), !options.binary(), options.seed()),
+				errors,
 				options.handshakeTimeout().toNanos(), options.closeTimeout().toNanos());
 		int readBuffer = (options.size() > SMALL_READ_BUFFER) ? LARGE_READ_BUFFER : SMALL_READ_BUFFER;
 		for (int i = 0; i < options.threads(); i++) {

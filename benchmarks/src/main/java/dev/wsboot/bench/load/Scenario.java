@@ -7,10 +7,10 @@ interface Scenario {
 
 	static Scenario named(String name) {
 		return switch (name) {
-			case "echo", "large" -> new EchoScenario();
+			case "echo", "large", "json" -> new EchoScenario();
 			case "handshake" -> new HandshakeScenario();
 			case "connect", "partial-frame" -> new ConnectScenario(HeldConnections.named(name));
-			case "broadcast" -> new BroadcastScenario();
+			case "broadcast", "topic" -> new BroadcastScenario();
 			default -> throw new IllegalArgumentException("unknown scenario " + name);
 		};
 	}

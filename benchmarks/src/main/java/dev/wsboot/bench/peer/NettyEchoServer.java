@@ -43,6 +43,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * A WebSocket echo and broadcast server built on Netty 4.2, used as the <em>comparison peer</em>
@@ -71,6 +73,9 @@ import java.nio.charset.StandardCharsets;
  *       binary message as binary, to the sender only;
  *   <li>{@code /broadcast}: every connection joins one {@link ChannelGroup}; each data message
  *       received is written once to the group, which hands every member its own duplicate.
+ *   <li>{@code /topic}: topics as a Netty user keeps them, a {@link ChannelGroup} per topic name
+ *       in a concurrent map; every connection joins topic {@code bench} and each data message is
+ *       written once to that topic's group, like {@code /broadcast} but found by name.
  * </ul>
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.wsboot.bench.peer.NettyEchoServer
@@ -82,6 +87,12 @@ public final class NettyEchoServer {
 
 	/** The broadcast endpoint's path; fixed so that load generators can rely on it. */
 	public static final String BROADCAST_PATH = "/broadcast";
+
+	/** The topic endpoint's path; fixed so that load generators can rely on it. */
+	public static final String TOPIC_PATH = "/topic";
+
+	/** The one topic every connection to {@link #TOPIC_PATH} joins. */
+	private static final String TOPIC = "bench";
 
 	private final String host;
 	private final int port;
@@ -120,8 +131,9 @@ public final class NettyEchoServer {
 				default -> throw new IllegalArgumentException("unknown option: " + arg);
 			}
 		}
-		if (!path.startsWith("/") || path.equals(BROADCAST_PATH)) {
-			throw new IllegalArgumentException("--path must start with '/' and differ from " + BROADCAST_PATH);
+		if (!path.startsWith("/") || path.equals(BROADCAST_PATH) || path.equals(TOPIC_PATH)) {
+			throw new IllegalArgumentException(
+					"--path must start with '/' and differ from " + BROADCAST_PATH + " and " + TOPIC_PATH);
 		}
 		if (maxMessage <= 0 || threads <= 0) {
 			throw new IllegalArgumentException("--max-message and --threads must be positive");
@@ -145,6 +157,7 @@ public final class NettyEchoServer {
 		EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
 		EventLoopGroup workers = new MultiThreadIoEventLoopGroup(threads, io);
 		ChannelGroup broadcastGroup = new DefaultChannelGroup("broadcast", GlobalEventExecutor.INSTANCE);
+		ConcurrentMap<String, ChannelGroup> topics = new ConcurrentHashMap<>();
 		try {
 			ServerBootstrap bootstrap =
 					new ServerBootstrap()
@@ -162,15 +175,15 @@ public final class NettyEchoServer {
 											ch.pipeline()
 													.addLast("http-codec", new HttpServerCodec())
 													.addLast("http-aggregator", new HttpObjectAggregator(65536))
-													.addLast("router", new PathRouter(broadcastGroup));
+													.addLast("router", new PathRouter(broadcastGroup, topics));
 										}
 									});
 
 			Channel server = bootstrap.bind(host, port).sync().channel();
 			int boundPort = ((InetSocketAddress) server.localAddress()).getPort();
 			System.err.printf(
-					"NettyEchoServer: transport=%s workers=%d echo=%s broadcast=%s max-message=%d%n",
-					epoll ? "epoll" : "nio", threads, echoPath, BROADCAST_PATH, maxMessage);
+					"NettyEchoServer: transport=%s workers=%d echo=%s broadcast=%s topic=%s max-message=%d%n",
+					epoll ? "epoll" : "nio", threads, echoPath, BROADCAST_PATH, TOPIC_PATH, maxMessage);
 			System.out.println("READY port=" + boundPort);
 			System.out.flush();
 
@@ -179,6 +192,7 @@ public final class NettyEchoServer {
 			server.closeFuture().sync();
 		} finally {
 			broadcastGroup.close().awaitUninterruptibly();
+			topics.values().forEach((group) -> group.close().awaitUninterruptibly());
 			boss.shutdownGracefully();
 			workers.shutdownGracefully().syncUninterruptibly();
 		}
@@ -210,9 +224,11 @@ public final class NettyEchoServer {
 	 */
 	private final class PathRouter extends ChannelInboundHandlerAdapter {
 		private final ChannelGroup broadcastGroup;
+		private final ConcurrentMap<String, ChannelGroup> topics;
 
-		PathRouter(ChannelGroup broadcastGroup) {
+		PathRouter(ChannelGroup broadcastGroup, ConcurrentMap<String, ChannelGroup> topics) {
 			this.broadcastGroup = broadcastGroup;
+			this.topics = topics;
 		}
 
 		@Override
@@ -227,6 +243,8 @@ public final class NettyEchoServer {
 				app = EchoHandler.INSTANCE;
 			} else if (path.equals(BROADCAST_PATH)) {
 				app = new BroadcastHandler(broadcastGroup);
+			} else if (path.equals(TOPIC_PATH)) {
+				app = new TopicHandler(topics, TOPIC);
 			} else {
 				request.release();
 				FullHttpResponse notFound =
@@ -272,6 +290,45 @@ public final class NettyEchoServer {
 		@Override
 		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 			// Protocol errors have already been answered with a close frame by Netty's decoder.
+			ctx.close();
+		}
+	}
+
+	/**
+	 * Joins its topic's group on handshake and writes each data message once to that group, which
+	 * hands every member a retained duplicate. A closed channel leaves the group by itself.
+	 */
+	private static final class TopicHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+		private final ConcurrentMap<String, ChannelGroup> topics;
+		private final String topic;
+
+		TopicHandler(ConcurrentMap<String, ChannelGroup> topics, String topic) {
+			this.topics = topics;
+			this.topic = topic;
+		}
+
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+			if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+				topics.computeIfAbsent(topic, (name) -> new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE))
+						.add(ctx.channel());
+			}
+			super.userEventTriggered(ctx, evt);
+		}
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+			if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+				ChannelGroup group = topics.get(topic);
+				if (group != null) {
+					// As on /broadcast: the group releases this reference once each member has its own.
+					group.writeAndFlush(frame.retain());
+				}
+			}
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
 			ctx.close();
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.wsboot.bench.peer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,19 @@ import dev.wsboot.server.WsSession;
 import dev.wsboot.server.nio.NioWsServerFactory;
 
 /**
- * The wsboot side of the side-by-side benchmark: our NIO server, without Spring, with an echo
- * endpoint and a broadcast endpoint, taking the same options as {@code NettyEchoServer}. Handlers
- * run inline on the I/O thread by default, as Netty's do on its event loop; {@code --inline false}
- * measures the worker-executor path instead. Prints {@code READY port=<port>} once bound.
+ * The wsboot side of the side-by-side benchmark: our NIO server, started by hand, taking the same
+ * options as {@code NettyEchoServer}. Handlers run inline on the I/O thread by default, as
+ * Netty's do on its event loop; {@code --inline false} measures the worker-executor path
+ * instead. Prints {@code READY port=<port>} once bound.
  *
- * <p>Options: {@code --port 9001 --path /echo --broadcast-path /broadcast --max-message 2097152
+ * <p>Endpoints: {@code --path} (default {@code /echo}) echoes every message to its sender;
+ * {@code /broadcast} sends every message to every session of the path; {@code /topic}
+ * subscribes every session to one topic and publishes every message to it
+ * ({@link TopicFanOut}); {@code /json} and {@code /text} are {@code @WsEndpoint} beans
+ * ({@link JsonEchoEndpoint}, {@link TextEchoEndpoint}) bound by the starter's endpoint
+ * machinery in a small Spring context ({@link AnnotatedEndpoints}).
+ *
+ * <p>Options: {@code --port 9001 --path /echo --broadcast-path /broadcast --topic-path /topic --max-message 2097152
  * --threads 1 --inline true --virtual-threads false --max-connections 200000 --ping-interval-ms 0
  * --idle-timeout-ms 0}; {@code --virtual-threads true} (JDK 21+) runs the handlers of {@code --inline false}
  * on virtual threads.
@@ -38,6 +46,7 @@ public final class WsbootEchoServer {
 		int port = Integer.parseInt(options.getOrDefault("port", "9001"));
 		String echoPath = options.getOrDefault("path", "/echo");
 		String broadcastPath = options.getOrDefault("broadcast-path", "/broadcast");
+		String topicPath = options.getOrDefault("topic-path", "/topic");
 		int maxMessage = Integer.parseInt(options.getOrDefault("max-message", Integer.toString(2 << 20)));
 		boolean inline = Boolean.parseBoolean(options.getOrDefault("inline", "true"));
 
@@ -54,13 +63,20 @@ public final class WsbootEchoServer {
 		if (Boolean.parseBoolean(options.getOrDefault("virtual-threads", "false"))) {
 			factory.setExecutor(virtualThreadPerTask());
 		}
+		AnnotatedEndpoints endpoints = new AnnotatedEndpoints();
 		AtomicReference<WsServer> server = new AtomicReference<>();
-		WsServer started = factory.create(List.of(new WsRoute(echoPath, new Echo(), List.of(), inline),
-				new WsRoute(broadcastPath, new Broadcast(server, broadcastPath), List.of(), inline)));
+		List<WsRoute> routes = new ArrayList<>();
+		routes.add(new WsRoute(echoPath, new Echo(), List.of(), inline));
+		routes.add(new WsRoute(broadcastPath, new Broadcast(server, broadcastPath), List.of(), inline));
+		routes.add(new WsRoute(topicPath, endpoints.topics().tracking(new TopicFanOut(endpoints.topics())), List.of(),
+				inline));
+		routes.addAll(endpoints.routes(inline));
+		WsServer started = factory.create(routes);
 		server.set(started);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			started.stop();
+			endpoints.close();
 			stopped.countDown();
 		}, "ws-bench-shutdown"));
 		started.start();
