@@ -47,6 +47,8 @@ final class SessionReader implements Runnable {
 			while (true) {
 				this.session.awaitReading();
 				Frame frame = this.frames.next();
+				// A frame whose reading began before a pause is held back until it ends.
+				this.session.awaitReading();
 				if (frame.isControl()) {
 					if (onControl(frame)) {
 						readUntilEnd();

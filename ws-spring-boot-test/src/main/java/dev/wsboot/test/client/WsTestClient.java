@@ -211,7 +211,7 @@ public final class WsTestClient {
 		pongs.forEach((session, pong) -> {
 			if (!await(pong, deadline) && session.isOpen()) {
 				throw new AssertionError("Expected the server to answer a ping on " + session.target() + " within "
-						+ WsTestSession.describe(this.timeout) + ", but it did not");
+						+ Expectations.describe(this.timeout) + ", but it did not");
 			}
 		});
 		if (this.serverActivity != null) {

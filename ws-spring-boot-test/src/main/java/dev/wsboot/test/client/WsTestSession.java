@@ -18,9 +18,6 @@ import dev.wsboot.endpoint.WsMessageCodec;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.PreparedMessage;
 import dev.wsboot.test.client.Inbox.End;
-import dev.wsboot.test.client.Inbox.Event;
-import dev.wsboot.test.client.Inbox.Pong;
-import dev.wsboot.test.client.Inbox.Received;
 import org.assertj.core.api.AssertProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -54,8 +51,6 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	private final Socket socket;
 
-	private final OutputStream out;
-
 	private final WsUpgradeResponse upgrade;
 
 	private final String target;
@@ -64,7 +59,9 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	private final Inbox inbox = new Inbox();
 
-	private final Object writeLock = new Object();
+	private final SessionOutput output;
+
+	private final Expectations expectations;
 
 	private final Object pauseLock = new Object();
 
@@ -73,8 +70,6 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	private final Thread reader;
 
 	private boolean paused;
-
-	private final AtomicBoolean closeSent = new AtomicBoolean();
 
 	/** Whether the server ended the connection: end of stream, or a reset. */
 	private volatile boolean connectionEnded;
@@ -90,10 +85,11 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		this.client = client;
 		this.sequence = sequence;
 		this.socket = socket;
-		this.out = socket.getOutputStream();
 		this.upgrade = upgrade;
 		this.target = target;
 		this.timeout = timeout;
+		this.output = new SessionOutput(socket.getOutputStream(), target, this.inbox);
+		this.expectations = new Expectations(this.inbox, target);
 		this.reader = new Thread(new SessionReader(this, in, this.inbox, maxMessageSize),
 				"ws-test-session-" + sequence);
 		this.reader.setDaemon(true);
@@ -171,20 +167,15 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** Sends these frames, as they are, back to back in one write. */
 	public WsTestSession sendFrames(WsFrame... frames) {
-		for (WsFrame frame : frames) {
-			if (frame.opcode() == WsFrame.CLOSE) {
-				this.closeSent.set(true);
-			}
-		}
 		this.unsettled = true;
-		write(WsFrame.bytes(frames));
+		this.output.send(frames);
 		return this;
 	}
 
 	/** Sends these bytes as they are, in one write: anything at all. */
 	public WsTestSession sendBytes(byte[] bytes) {
 		this.unsettled = true;
-		write(bytes);
+		this.output.send(bytes);
 		return this;
 	}
 
@@ -198,7 +189,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		}
 		this.unsettled = true;
 		for (int at = 0; at < bytes.length; at += writeSize) {
-			write(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + writeSize)));
+			this.output.send(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + writeSize)));
 		}
 		return this;
 	}
@@ -223,18 +214,18 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	public Duration ping(byte[] payload) {
 		long start = System.nanoTime();
 		CountDownLatch pong = this.inbox.expectPong(new String(payload, StandardCharsets.ISO_8859_1));
-		sendQuietly(WsFrame.ping(payload));
+		this.output.sendQuietly(WsFrame.ping(payload));
 		if (!await(pong, this.timeout) || this.inbox.end() != null) {
 			End end = this.inbox.end();
-			throw new AssertionError("Expected a pong from " + this.target + " within " + describe(this.timeout)
-					+ ", but " + ((end != null) ? end.description() : "none came"));
+			throw new AssertionError("Expected a pong from " + this.target + " within "
+					+ Expectations.describe(this.timeout) + ", but " + ((end != null) ? end.description() : "none came"));
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	private WsTestSession sendData(WsFrame frame) {
 		this.unsettled = true;
-		write(frame.bytes());
+		this.output.send(frame.bytes());
 		return this;
 	}
 
@@ -251,20 +242,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** {@link #nextMessage()} with a timeout of its own. */
 	public WsMessage nextMessage(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Event event = this.inbox.next(deadline);
-			if (event instanceof Received received) {
-				return received.message();
-			}
-			if (event instanceof End end) {
-				throw new AssertionError("Expected a message from " + this.target + ", but " + end.description());
-			}
-			if (event == null) {
-				throw new AssertionError("Expected a message from " + this.target + " within " + describe(timeout)
-						+ ", but received nothing" + (isPaused() ? " (reading is paused)" : ""));
-			}
-		}
+		return this.expectations.nextMessage(timeout, isPaused());
 	}
 
 	/** Waits for the next message and returns its text, failing if it is binary. */
@@ -297,8 +275,8 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		byte[] payload = this.inbox.nextPing(this.timeout);
 		if (payload == null) {
 			End end = this.inbox.end();
-			throw new AssertionError("Expected a ping from " + this.target + " within " + describe(this.timeout)
-					+ ", but " + ((end != null) ? end.description() : "none came"));
+			throw new AssertionError("Expected a ping from " + this.target + " within "
+					+ Expectations.describe(this.timeout) + ", but " + ((end != null) ? end.description() : "none came"));
 		}
 		return payload;
 	}
@@ -324,35 +302,12 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	public void expectNoMessage() {
 		checkNotPaused();
 		boolean endKnown = this.inbox.isEndSeen() || this.closedByClient;
-		if (!endKnown) {
-			this.client.settle(this);
-		}
 		String probe = newProbe();
 		if (!endKnown) {
-			sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
+			this.client.settle(this);
+			this.output.sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
 		}
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		while (true) {
-			Event event = this.inbox.next(deadline);
-			if (event instanceof Received received) {
-				this.inbox.putBack(received);
-				throw new AssertionError("Expected no message from " + this.target + ", but received "
-						+ received.message());
-			}
-			if (event instanceof End end) {
-				if (endKnown) {
-					return;
-				}
-				throw new AssertionError("Expected no message from " + this.target + ", but " + end.description());
-			}
-			if (event == null) {
-				throw new AssertionError("Expected no message from " + this.target + ", but the server did not answer"
-						+ " a ping within " + describe(this.timeout) + ", so what it will send is not known");
-			}
-			if (((Pong) event).payload().equals(probe)) {
-				return;
-			}
-		}
+		this.expectations.noMessageBefore(probe, this.timeout, endKnown);
 	}
 
 	/**
@@ -361,26 +316,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @throws AssertionError on a message, or when the session ends, saying what came
 	 */
 	public void expectNoMessage(Duration quiet) {
-		boolean endKnown = this.inbox.isEndSeen() || this.closedByClient;
-		long deadline = System.nanoTime() + quiet.toNanos();
-		while (true) {
-			Event event = this.inbox.next(deadline);
-			if (event == null) {
-				return;
-			}
-			if (event instanceof Received received) {
-				this.inbox.putBack(received);
-				throw new AssertionError("Expected no message from " + this.target + " for " + describe(quiet)
-						+ ", but received " + received.message());
-			}
-			if (event instanceof End end) {
-				if (endKnown) {
-					return;
-				}
-				throw new AssertionError("Expected no message from " + this.target + " for " + describe(quiet)
-						+ ", but " + end.description());
-			}
-		}
+		this.expectations.noMessageFor(quiet, this.inbox.isEndSeen() || this.closedByClient);
 	}
 
 	/**
@@ -395,25 +331,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** {@link #awaitClose()} with a timeout of its own. */
 	public CloseStatus awaitClose(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			Event event = this.inbox.next(deadline);
-			if (event instanceof End end) {
-				if (end.violation()) {
-					throw new AssertionError("Expected the server to close " + this.target + ", but "
-							+ end.description());
-				}
-				return end.status();
-			}
-			if (event instanceof Received received) {
-				throw new AssertionError("Expected the server to close " + this.target + ", but received "
-						+ received.message() + " first");
-			}
-			if (event == null) {
-				throw new AssertionError("Expected the server to close " + this.target + " within "
-						+ describe(timeout) + ", but it stayed open and sent nothing");
-			}
-		}
+		return this.expectations.close(timeout).status();
 	}
 
 	/**
@@ -422,12 +340,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @throws AssertionError otherwise, saying what happened instead
 	 */
 	public CloseStatus expectClose(int code) {
-		CloseStatus status = awaitClose();
-		if (status.code() != code) {
-			throw new AssertionError("Expected the server to close " + this.target + " with " + code + ", but "
-					+ this.inbox.end().description());
-		}
-		return status;
+		return this.expectations.close(code, this.timeout);
 	}
 
 	/**
@@ -447,15 +360,17 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 					+ end.description());
 		}
 		throw new AssertionError("Expected the server to end the connection of " + this.target + ", but "
-				+ (ended ? "the client ended it" : "it was still up after " + describe(this.timeout)
+				+ (ended ? "the client ended it" : "it was still up after " + Expectations.describe(this.timeout)
 						+ ((end != null) ? " (" + end.description() + ")" : "")));
 	}
 
 	// ---- flow control ----
 
 	/**
-	 * Stops reading from the connection after the frame being read: the server's writes back
-	 * up once the network's buffers fill, as with a slow client.
+	 * Stops reading from the connection: nothing more is received until
+	 * {@link #resumeReading()}, and the server's writes back up once the network's buffers
+	 * fill, as with a slow client. A frame being read goes on being read, but is held back
+	 * too.
 	 */
 	public void pauseReading() {
 		synchronized (this.pauseLock) {
@@ -511,8 +426,8 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** Closes the session with this code and reason, as {@link #close()} does. */
 	public void close(int code, String reason) {
-		if (this.inbox.end() == null && this.closeSent.compareAndSet(false, true)) {
-			sendQuietly(WsFrame.close(code, reason));
+		if (this.inbox.end() == null) {
+			this.output.closeOnce(WsFrame.close(code, reason));
 		}
 		resumeReading();
 		this.inbox.awaitEnd(this.timeout);
@@ -568,7 +483,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		this.unsettled = false;
 		String probe = newProbe();
 		CountDownLatch pong = this.inbox.expectPong(probe);
-		sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
+		this.output.sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
 		return pong;
 	}
 
@@ -578,16 +493,12 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** The reader got a ping: a client answers with a pong, until it has sent its close. */
 	void answerPing(byte[] payload) {
-		if (!this.closeSent.get()) {
-			sendQuietly(WsFrame.pong(payload));
-		}
+		this.output.pong(payload);
 	}
 
 	/** The reader got the server's close: echo its code, unless the client closed first (RFC 6455 §5.5.1). */
 	void answerClose(CloseStatus status) {
-		if (this.closeSent.compareAndSet(false, true)) {
-			sendQuietly(ServerFrameReader.isSendable(status.code()) ? WsFrame.close(status.code()) : WsFrame.close());
-		}
+		this.output.closeOnce(ServerFrameReader.isSendable(status.code()) ? WsFrame.close(status.code()) : WsFrame.close());
 	}
 
 	void serverEndedConnection() {
@@ -598,32 +509,6 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	void readerEnded() {
 		closeSocket();
 		this.readerDone.countDown();
-	}
-
-	private void write(byte[] bytes) {
-		try {
-			synchronized (this.writeLock) {
-				this.out.write(bytes);
-				this.out.flush();
-			}
-		}
-		catch (IOException ex) {
-			End end = this.inbox.end();
-			throw new UncheckedIOException("Could not send to " + this.target
-					+ ((end != null) ? " as " + end.description() : ""), ex);
-		}
-	}
-
-	private void sendQuietly(WsFrame frame) {
-		try {
-			synchronized (this.writeLock) {
-				this.out.write(frame.bytes());
-				this.out.flush();
-			}
-		}
-		catch (IOException ex) {
-			// The connection is gone; the reader reports how.
-		}
 	}
 
 	private void closeSocket() {
@@ -647,12 +532,6 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 			Thread.currentThread().interrupt();
 			return false;
 		}
-	}
-
-	/** A duration as failure messages say it: {@code 5 s}, {@code 250 ms}. */
-	static String describe(Duration duration) {
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
 	}
 
 }

@@ -61,7 +61,7 @@ public final class PublishRecordingPostProcessor implements BeanPostProcessor {
 				return invocation.proceed();
 			}
 			WsTopics topics = (WsTopics) invocation.getThis();
-			WsSession excluded = publishExcept ? (WsSession) arguments[2] : null;
+			@Nullable WsSession excluded = publishExcept ? (WsSession) arguments[2] : null;
 			List<WsSession> recipients = new ArrayList<>((topics != null) ? topics.subscribers(topic) : List.of());
 			recipients.remove(excluded);
 			Object queued = invocation.proceed();

@@ -1,5 +1,6 @@
 package dev.wsboot.test.sample;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The test client as a {@code @SpringBootTest} gets it: on the server's free port, speaking
@@ -133,6 +135,17 @@ class WsTestClientTests {
 		WsTestSession session = this.ws.open("/echo");
 		assertThat(session.ping()).isPositive();
 		assertThat(session).receivesNothing();
+	}
+
+	@Test
+	void holdsMessagesBackWhileReadingIsPaused() {
+		WsTestSession session = this.ws.open("/echo");
+		session.pauseReading();
+		session.sendText("one").sendText("two");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> session.nextMessage(Duration.ofMillis(200)))
+			.withMessage("Expected a message from /echo within 200 ms, but received nothing (reading is paused)");
+		session.resumeReading();
+		assertThat(session).receivesText("one").receivesText("two");
 	}
 
 	@Test
