@@ -82,8 +82,8 @@ final class UpgradeResponseReader {
 			head.write(b);
 			matched = (b == ((matched % 2 == 0) ? '\r' : '\n')) ? matched + 1 : ((b == '\r') ? 1 : 0);
 			if (head.size() > MAX_HEAD) {
-				throw new AssertionError("Expected an HTTP answer to " + this.request + ", but the server sent more than "
-						+ MAX_HEAD + " bytes without ending a head: \"" + latin1(head) + "\"");
+				throw new AssertionError("Expected an HTTP answer to " + this.request + ", but the server sent more"
+						+ " than " + MAX_HEAD + " bytes without ending a head: \"" + latin1(head) + "\"");
 			}
 		}
 		String text = latin1(head);

@@ -216,9 +216,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		CountDownLatch pong = this.inbox.expectPong(new String(payload, StandardCharsets.ISO_8859_1));
 		this.output.sendQuietly(WsFrame.ping(payload));
 		if (!await(pong, this.timeout) || this.inbox.end() != null) {
-			End end = this.inbox.end();
-			throw new AssertionError("Expected a pong from " + this.target + " within "
-					+ Expectations.describe(this.timeout) + ", but " + ((end != null) ? end.description() : "none came"));
+			throw noneCame("a pong");
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}
@@ -274,9 +272,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	public byte[] nextPing() {
 		byte[] payload = this.inbox.nextPing(this.timeout);
 		if (payload == null) {
-			End end = this.inbox.end();
-			throw new AssertionError("Expected a ping from " + this.target + " within "
-					+ Expectations.describe(this.timeout) + ", but " + ((end != null) ? end.description() : "none came"));
+			throw noneCame("a ping");
 		}
 		return payload;
 	}
@@ -498,7 +494,8 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** The reader got the server's close: echo its code, unless the client closed first (RFC 6455 §5.5.1). */
 	void answerClose(CloseStatus status) {
-		this.output.closeOnce(ServerFrameReader.isSendable(status.code()) ? WsFrame.close(status.code()) : WsFrame.close());
+		boolean sendable = ServerFrameReader.isSendable(status.code());
+		this.output.closeOnce(sendable ? WsFrame.close(status.code()) : WsFrame.close());
 	}
 
 	void serverEndedConnection() {
@@ -518,6 +515,12 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		catch (IOException ex) {
 			// Closed either way.
 		}
+	}
+
+	private AssertionError noneCame(String what) {
+		End end = this.inbox.end();
+		return new AssertionError("Expected " + what + " from " + this.target + " within "
+				+ Expectations.describe(this.timeout) + ", but " + ((end != null) ? end.description() : "none came"));
 	}
 
 	private static String newProbe() {

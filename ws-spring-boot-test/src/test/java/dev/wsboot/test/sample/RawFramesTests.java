@@ -105,6 +105,16 @@ class RawFramesTests {
 	}
 
 	@Test
+	void aPlainHttpGetIsToldToUpgrade() {
+		assertThat(this.ws.connect("/echo")
+			.withoutHeader("Upgrade")
+			.withoutHeader("Connection")
+			.withoutHeader("Sec-WebSocket-Key")
+			.withoutHeader("Sec-WebSocket-Version")
+			.upgrade()).isRefused().hasStatus(426).hasHeader("Upgrade", "websocket").body().contains("WebSocket");
+	}
+
+	@Test
 	void anUpgradeWithoutAKeyIsABadRequest() {
 		assertThat(this.ws.connect("/echo").withoutHeader("Sec-WebSocket-Key").upgrade()).isRefused().hasStatus(400);
 	}
