@@ -1,5 +1,6 @@
 package dev.wsboot.endpoint;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import dev.wsboot.server.WsUpgradeCheck;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
@@ -71,7 +73,7 @@ final class EndpointParameters implements WsUpgradeCheck {
 	}
 
 	private Binding bindingOf(MethodParameter parameter) {
-		PathParam path = parameter.getParameterAnnotation(PathParam.class);
+		PathParam path = annotation(parameter, PathParam.class);
 		boolean optional = parameter.getParameterType() == Optional.class;
 		MethodParameter target = optional ? parameter.nestedIfOptional() : parameter;
 		if (path != null) {
@@ -80,15 +82,17 @@ final class EndpointParameters implements WsUpgradeCheck {
 				throw new IllegalArgumentException("@PathParam '" + name + "' is not a variable of the path '"
 						+ this.template + "'; its variables are " + this.template.variableNames());
 			}
-			return new Binding(Source.PATH, name, new TypeDescriptor(target), true, null, optional, false);
+			return new Binding(Source.PATH, name, convertible(new TypeDescriptor(target)), true, null, optional,
+					false);
 		}
-		QueryParam query = Objects.requireNonNull(parameter.getParameterAnnotation(QueryParam.class));
+		QueryParam query = Objects.requireNonNull(annotation(parameter, QueryParam.class));
 		String name = nameOf(query.name(), parameter);
 		boolean list = List.class.isAssignableFrom(target.getParameterType());
 		TypeDescriptor type = list ? new TypeDescriptor(target).getElementTypeDescriptor() : new TypeDescriptor(target);
 		if (type == null) {
 			type = STRING;
 		}
+		convertible(type);
 		String defaultValue = QueryParam.NO_DEFAULT.equals(query.defaultValue()) ? null : query.defaultValue();
 		boolean required = query.required() && defaultValue == null && !optional;
 		if (!required && defaultValue == null && !optional && !list && target.getParameterType().isPrimitive()) {
@@ -96,6 +100,24 @@ final class EndpointParameters implements WsUpgradeCheck {
 					+ target.getParameterType() + "; give it a defaultValue or a wrapper type");
 		}
 		return new Binding(Source.QUERY, name, type, required, defaultValue, optional, list);
+	}
+
+	/**
+	 * The annotation with its aliases resolved, so that {@code @PathParam("room")} names the
+	 * variable as {@code @PathParam(name = "room")} does.
+	 */
+	private static <A extends Annotation> @Nullable A annotation(MethodParameter parameter, Class<A> type) {
+		A annotation = parameter.getParameterAnnotation(type);
+		return (annotation != null) ? AnnotationUtils.synthesizeAnnotation(annotation, parameter.getParameter())
+				: null;
+	}
+
+	/** A type values are converted to: one the conversion service reads from text, checked at start. */
+	private TypeDescriptor convertible(TypeDescriptor type) {
+		if (!this.conversionService.canConvert(STRING, type)) {
+			throw new IllegalArgumentException("no converter reads a " + type.getType().getName() + " from text");
+		}
+		return type;
 	}
 
 	private static String nameOf(String declared, MethodParameter parameter) {
@@ -136,7 +158,8 @@ final class EndpointParameters implements WsUpgradeCheck {
 			return binding.optional() ? Optional.ofNullable(value) : value;
 		}
 		List<String> raw = upgrade.queryParameters().all(binding.name());
-		if (raw.isEmpty() && binding.defaultValue() != null) {
+		if (binding.defaultValue() != null && (raw.isEmpty() || (raw.size() == 1 && raw.get(0).isEmpty()))) {
+			// As Spring MVC's @RequestParam does: an empty value (?limit=) takes the default too.
 			raw = List.of(binding.defaultValue());
 		}
 		if (raw.isEmpty()) {
@@ -157,14 +180,27 @@ final class EndpointParameters implements WsUpgradeCheck {
 	}
 
 	private @Nullable Object convert(Binding binding, @Nullable String raw) {
+		String what = (binding.source() == Source.PATH) ? "path variable" : "query parameter";
+		Object value;
 		try {
-			return this.conversionService.convert(raw, STRING, binding.type());
+			value = this.conversionService.convert(raw, STRING, binding.type());
 		}
 		catch (ConversionException ex) {
-			String what = (binding.source() == Source.PATH) ? "path variable" : "query parameter";
+			if (raw == null || raw.isEmpty()) {
+				throw missingValue(what, binding);
+			}
 			throw new HandshakeException(400, "Invalid " + what + " '" + binding.name() + "': '" + raw + "' is not a "
 					+ binding.type().getType().getSimpleName());
 		}
+		// Spring's converters read an empty value (?id=) as null: no value, for a parameter that needs one.
+		if (value == null && binding.required() && !binding.optional()) {
+			throw missingValue(what, binding);
+		}
+		return value;
+	}
+
+	private static HandshakeException missingValue(String what, Binding binding) {
+		return new HandshakeException(400, "Missing value of " + what + " '" + binding.name() + "'");
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.wsboot.endpoint;
 
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +86,8 @@ final class MessageDispatch {
 			throw ambiguous(endpointClass, what, payloads, "Make a message codec read " + base + ".");
 		}
 		List<EndpointMethod> ordered = new ArrayList<>(payloads);
-		ordered.sort((a, b) -> mostSpecificFirst(a.message().type().toClass(), b.message().type().toClass()));
+		ordered.sort(Comparator.comparingInt((EndpointMethod method) -> supertypes(method.message().type().toClass())
+			.size()).reversed());
 		return new MessageDispatch(new Route(codec, base, ordered, support.validator()));
 	}
 
@@ -106,6 +108,12 @@ final class MessageDispatch {
 				+ "a sealed interface or class, or one annotated @JsonTypeInfo.");
 	}
 
+	/**
+	 * The type and its supertypes but {@code Object}, closest first. A subtype has more of
+	 * them than any of its supertypes, so that ordering by their number puts every type before
+	 * its supertypes; comparing two types by assignability alone leaves unrelated ones equal,
+	 * which is no order a sort can rely on.
+	 */
 	private static Set<Class<?>> supertypes(Class<?> type) {
 		Set<Class<?>> all = new LinkedHashSet<>();
 		List<Class<?>> next = new ArrayList<>(List.of(type));
@@ -129,13 +137,6 @@ final class MessageDispatch {
 			}
 		}
 		return false;
-	}
-
-	private static int mostSpecificFirst(Class<?> a, Class<?> b) {
-		if (a.isAssignableFrom(b)) {
-			return (a == b) ? 0 : 1;
-		}
-		return b.isAssignableFrom(a) ? -1 : 0;
 	}
 
 	private static WsEndpointDefinitionException ambiguous(Class<?> endpointClass, String what,

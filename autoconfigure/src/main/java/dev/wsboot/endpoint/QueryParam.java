@@ -39,7 +39,7 @@ public @interface QueryParam {
 	 */
 	boolean required() default true;
 
-	/** The value used when the parameter is absent. */
+	/** The value used when the parameter is absent, or present with an empty value. */
 	String defaultValue() default NO_DEFAULT;
 
 }

@@ -70,14 +70,20 @@ final class ReturnValues {
 			return;
 		}
 		((CompletionStage<?>) stage).whenComplete((value, failure) -> {
-			if (failure != null) {
-				logger.warn("The reply of a handler for {} completed with a failure; closing session {} with 1011",
-						session.template(), session.id(), failure);
-				session.close(CloseStatus.INTERNAL_ERROR);
+			Throwable problem = failure;
+			if (problem == null) {
+				try {
+					send(value, session, codecs);
+					return;
+				}
+				catch (RuntimeException ex) {
+					// Thrown here, it would only fail the stage whenComplete returns, which no one reads.
+					problem = ex;
+				}
 			}
-			else {
-				send(value, session, codecs);
-			}
+			logger.warn("The reply of a handler for {} could not be sent; closing session {} with 1011",
+					session.template(), session.id(), problem);
+			session.close(CloseStatus.INTERNAL_ERROR);
 		});
 	}
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * message"), or of a type the endpoint has no method for (1003). A client's fault, never the
  * server's: it ends the session with that code unless the endpoint has an
  * {@link OnError @OnError} method taking this exception, which may answer and keep it open.
+ * Message codecs throw it; so may a {@link WsArgumentResolver}, or an {@link OnMessage}
+ * method that finds the message unfit.
  */
 public class WsDecodeException extends RuntimeException {
 

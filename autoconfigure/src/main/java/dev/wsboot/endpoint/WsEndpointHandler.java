@@ -21,7 +21,8 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link #onError} and closes the session with 1011; {@code onError} calls the bean's
  * matching {@link OnError @OnError} method and only logs what that one throws. A message
  * the endpoint cannot take is the client's fault, not the server's: see
- * {@link WsDecodeException}.
+ * {@link WsDecodeException}, which a codec, the validation of a payload, a
+ * {@link WsArgumentResolver} or the method itself may throw.
  */
 final class WsEndpointHandler implements WsHandler {
 
@@ -84,15 +85,15 @@ final class WsEndpointHandler implements WsHandler {
 			rejected(session, new WsDecodeException(notSupported.code(), notSupported.reason(), null));
 			return;
 		}
-		MessageDispatch.Target target;
 		try {
-			target = dispatch.target(message);
+			MessageDispatch.Target target = dispatch.target(message);
+			// An argument resolver, or the method itself, may find what the peer sent unfit
+			// too: the client's fault all the same, answered as a message no codec reads.
+			target.method().invoke(bean, session, target.event());
 		}
 		catch (WsDecodeException ex) {
 			rejected(session, ex);
-			return;
 		}
-		target.method().invoke(bean, session, target.event());
 	}
 
 	/** A message the endpoint could not take: answered by an @OnError method for it, or closed. */

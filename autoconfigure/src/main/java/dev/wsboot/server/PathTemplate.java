@@ -161,7 +161,12 @@ public final class PathTemplate implements Comparable<PathTemplate> {
 		return true;
 	}
 
-	/** More specific templates first; see the class description. */
+	/**
+	 * More specific templates first; see the class description. Where one template ends and
+	 * the other goes on, the end is less specific than a segment, but more specific than a
+	 * rest variable: {@code /rooms/{room}} serves {@code /rooms/lobby} before
+	 * {@code /rooms/{room}/{*rest}} does.
+	 */
 	@Override
 	public int compareTo(PathTemplate other) {
 		int common = Math.min(this.segments.length, other.segments.length);
@@ -171,7 +176,12 @@ public final class PathTemplate implements Comparable<PathTemplate> {
 				return byKind;
 			}
 		}
-		return Integer.compare(other.segments.length, this.segments.length);
+		if (this.segments.length == other.segments.length) {
+			return 0;
+		}
+		PathTemplate longer = (this.segments.length > common) ? this : other;
+		boolean longerFirst = longer.segments[common].kind != Kind.REST;
+		return ((longer == this) == longerFirst) ? -1 : 1;
 	}
 
 	@Override

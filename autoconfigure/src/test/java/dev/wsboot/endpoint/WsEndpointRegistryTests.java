@@ -3,7 +3,10 @@ package dev.wsboot.endpoint;
 import java.util.List;
 import java.util.Map;
 
+import dev.wsboot.handshake.HandshakeRequest;
+import dev.wsboot.handshake.HttpHeaders;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsUpgrade;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -12,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,6 +105,61 @@ class WsEndpointRegistryTests {
 			.withMessageContaining("has the invalid path 'chat'");
 	}
 
+	@Test
+	void rejectsAnInvalidTemplateSayingWhatIsWrong() {
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> context(RegistryConfiguration.class, BrokenTemplateEndpoint.class))
+			.havingRootCause()
+			.isInstanceOf(WsEndpointDefinitionException.class)
+			.withMessageContaining("has the invalid path '/rooms/{room': A variable takes a whole segment")
+			.satisfies((ex) -> assertThat(((WsEndpointDefinitionException) ex).getAction())
+				.contains("'/rooms/{room}'"));
+	}
+
+	@Test
+	void rejectsTwoEndpointsWhoseTemplatesCouldServeOnePathNamingBoth() {
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> context(RegistryConfiguration.class, RoomEndpoint.class, OtherRoomEndpoint.class))
+			.havingRootCause()
+			.isInstanceOf(WsEndpointDefinitionException.class)
+			.withMessage("WebSocket endpoints 'wsEndpointRegistryTests.RoomEndpoint' (" + RoomEndpoint.class.getName()
+					+ ") at '/rooms/{room}' and 'wsEndpointRegistryTests.OtherRoomEndpoint' ("
+					+ OtherRoomEndpoint.class.getName() + ") at '/rooms/{name}' could both serve the same request "
+					+ "path, and neither is more specific.");
+	}
+
+	@Test
+	void acceptsTemplatesThatOverlapWithOneMoreSpecific() {
+		try (AnnotationConfigApplicationContext context = context(RegistryConfiguration.class, RoomEndpoint.class,
+				LobbyEndpoint.class)) {
+			assertThat(context.getBean(WsEndpointRegistry.class).getRoutes()).extracting(WsRoute::path)
+				.containsExactly("/rooms/{room}", "/rooms/lobby");
+		}
+	}
+
+	@Test
+	void bindsParametersWithTheApplicationsConversionService() {
+		try (AnnotationConfigApplicationContext context = context(RegistryConfiguration.class,
+				ConversionConfiguration.class, RoomIdEndpoint.class)) {
+			WsRoute route = context.getBean(WsEndpointRegistry.class).getRoutes().get(0);
+			HandshakeRequest request = new HandshakeRequest("GET", "/ids/r-7", "/ids/r-7", null, "HTTP/1.1",
+					new HttpHeaders());
+			WsUpgrade upgrade = new WsUpgrade(request, route.path(), Map.of("id", "r-7"));
+			route.upgradeCheck().check(upgrade);
+			assertThat((Object[]) upgrade.attributes().get(EndpointParameters.ATTRIBUTE))
+				.containsExactly(new RoomId(7));
+		}
+	}
+
+	@Test
+	void refusesAParameterTypeTheConversionServiceCannotReadAtStart() {
+		assertThatExceptionOfType(BeanCreationException.class)
+			.isThrownBy(() -> context(RegistryConfiguration.class, RoomIdEndpoint.class))
+			.havingRootCause()
+			.isInstanceOf(WsEndpointDefinitionException.class)
+			.withMessageContaining("no converter reads a " + RoomId.class.getName() + " from text");
+	}
+
 	private static AnnotationConfigApplicationContext context(Class<?>... components) {
 		return new AnnotationConfigApplicationContext(components);
 	}
@@ -169,6 +229,52 @@ class WsEndpointRegistryTests {
 
 		CountingEndpoint(RouteCount routeCount) {
 			this.routeCount = routeCount;
+		}
+
+	}
+
+	@WsEndpoint("/rooms/{room")
+	static class BrokenTemplateEndpoint {
+
+	}
+
+	@WsEndpoint("/rooms/{room}")
+	static class RoomEndpoint {
+
+	}
+
+	@WsEndpoint("/rooms/{name}")
+	static class OtherRoomEndpoint {
+
+	}
+
+	@WsEndpoint("/rooms/lobby")
+	static class LobbyEndpoint {
+
+	}
+
+	/** A room id as text: {@code r-7}, which only the application's converter reads. */
+	record RoomId(int number) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConversionConfiguration {
+
+		@Bean
+		ConversionService conversionService() {
+			DefaultConversionService conversionService = new DefaultConversionService();
+			conversionService.addConverter(String.class, RoomId.class,
+					(text) -> new RoomId(Integer.parseInt(text.substring(2))));
+			return conversionService;
+		}
+
+	}
+
+	@WsEndpoint("/ids/{id}")
+	static class RoomIdEndpoint {
+
+		@OnOpen
+		void open(@PathParam RoomId id) {
 		}
 
 	}

@@ -22,9 +22,10 @@ import org.springframework.core.ResolvableType;
  * do to HTTP bodies.
  *
  * <p>A message that is not JSON, or does not fit the type (a missing required property, a
- * string where a number belongs), is invalid data: 1007. One whose type id names no known
- * subtype is a message the endpoint does not support: 1003. A type the mapper cannot
- * handle at all is the application's mistake, not the client's, and fails as such.
+ * string where a number belongs, no type id where the type needs one), is invalid data: 1007.
+ * One whose type id names no known subtype is a message the endpoint does not support: 1003.
+ * A type the mapper cannot handle at all is the application's mistake, not the client's, and
+ * fails as such.
  */
 public class JacksonMessageCodec implements WsMessageCodec {
 
@@ -56,6 +57,10 @@ public class JacksonMessageCodec implements WsMessageCodec {
 			throw ex;
 		}
 		catch (InvalidTypeIdException ex) {
+			if (ex.getTypeId() == null) {
+				// Not a type the endpoint lacks, but a message that does not say which it is.
+				throw WsDecodeException.invalid("Missing message type", ex);
+			}
 			throw WsDecodeException.unsupported("Unknown message type '" + ex.getTypeId() + "'", ex);
 		}
 		catch (StreamReadException ex) {

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The first stage of a {@link Connection}: reads the upgrade request as it arrives and turns
  * it into a decision, taking a max-connections slot for it, asking the
- * {@link dev.wsboot.handshake.HandshakeHandler}, and answering 503 when the server is full,
- * 500 when the handler fails and 404 when it accepts a path no endpoint serves.
+ * {@link dev.wsboot.handshake.HandshakeHandler}, then the route's
+ * {@link dev.wsboot.server.WsUpgradeCheck}, and answering 503 when the server is full, 500
+ * when the handler or the check fails, 404 when the handler accepts a path no endpoint
+ * serves, and 400 for a path or query with bad percent-encoding.
  */
 final class HandshakeStage {
 
@@ -117,9 +119,14 @@ final class HandshakeStage {
 		return new Decision(request, route, response, route != null, upgrade);
 	}
 
-	/** The route's own checks (its endpoint's parameters), once the protocol accepted the request. */
+	/**
+	 * The route's own checks (its endpoint's parameters), once the protocol accepted the
+	 * request, after the query is found well-formed whether the route reads it or not: a
+	 * session's {@link dev.wsboot.server.WsSession#queryParameters()} then never fails.
+	 */
 	private HandshakeResponse check(WsRoute route, WsUpgrade upgrade, HandshakeResponse accepted) {
 		try {
+			upgrade.queryParameters();
 			route.upgradeCheck().check(upgrade);
 			return accepted;
 		}

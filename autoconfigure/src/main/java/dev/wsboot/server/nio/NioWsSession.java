@@ -127,8 +127,8 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public QueryParameters queryParameters() {
-		// Parsed again on each call: a session keeps only the raw query, which the upgrade
-		// check already found well-formed.
+		// Parsed again on each call: a session keeps only the raw query, which the
+		// handshake already found well-formed.
 		return QueryParameters.parse(this.query);
 	}
 

@@ -128,6 +128,38 @@ class WebSocketsEndpointTests {
 		});
 	}
 
+	@Test
+	void describesAnEndpointByItsTemplateAndEachSessionByThePathItAskedFor() {
+		this.contextRunner.withUserConfiguration(RoomEndpoint.class).run((context) -> {
+			JdkWsClient a = JdkWsClient.connect(LocalPort.of(context), "/rooms/a");
+			JdkWsClient b = JdkWsClient.connect(LocalPort.of(context), "/rooms/b");
+			assertThat(a.echo("one")).isEqualTo("one");
+			assertThat(b.echo("two")).isEqualTo("two");
+			WebSocketsDescriptor descriptor = context.getBean(WebSocketsEndpoint.class).websockets();
+			assertThat(descriptor.endpoints()).filteredOn((endpoint) -> endpoint.path().startsWith("/rooms"))
+				.singleElement()
+				.satisfies((endpoint) -> {
+					assertThat(endpoint.path()).isEqualTo("/rooms/{room}");
+					assertThat(endpoint.openSessions()).isEqualTo(2);
+				});
+			assertThat(descriptor.sessions()).extracting(SessionDescriptor::endpoint)
+				.containsOnly("/rooms/{room}");
+			assertThat(descriptor.sessions()).extracting(SessionDescriptor::path)
+				.containsExactlyInAnyOrder("/rooms/a", "/rooms/b");
+			a.close();
+			b.close();
+		});
+	}
+
+	@WsEndpoint("/rooms/{room}")
+	static class RoomEndpoint {
+
+		@OnMessage
+		String echo(String text) {
+			return text;
+		}
+
+	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {

@@ -3,11 +3,14 @@ package dev.wsboot.actuate.metrics;
 import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.ExecutionException;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.autoconfigure.actuate.WsMetricsAutoConfiguration;
 import dev.wsboot.context.WsServerPortInfoApplicationContextInitializer;
 import dev.wsboot.endpoint.FakeWsSession;
 import dev.wsboot.endpoint.OnMessage;
+import dev.wsboot.endpoint.QueryParam;
 import dev.wsboot.endpoint.WsEndpoint;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.testsupport.JdkWsClient;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +43,14 @@ class WsServerMetricsTests {
 		.withInitializer(new WsServerPortInfoApplicationContextInitializer())
 		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 		.withUserConfiguration(EchoEndpoint.class)
+		.withPropertyValues("ws.port=0", "ws.shutdown-timeout=1s");
+
+	private final ApplicationContextRunner roomsRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WsAutoConfiguration.class, WsMetricsAutoConfiguration.class,
+				JacksonAutoConfiguration.class))
+		.withInitializer(new WsServerPortInfoApplicationContextInitializer())
+		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+		.withUserConfiguration(RoomEndpoint.class)
 		.withPropertyValues("ws.port=0", "ws.shutdown-timeout=1s");
 
 	@Test
@@ -194,6 +206,80 @@ class WsServerMetricsTests {
 		});
 	}
 
+	@Test
+	void tagsTheMetersOfSessionsOnATemplateWithTheTemplate() {
+		this.roomsRunner.run((context) -> {
+			int port = LocalPort.of(context);
+			JdkWsClient a = JdkWsClient.connect(port, "/rooms/a");
+			JdkWsClient b = JdkWsClient.connect(port, "/rooms/b");
+			assertThat(a.echo("{\"type\":\"chat\",\"text\":\"hi\"}")).isEqualTo("hi");
+			assertThat(b.echo("{\"type\":\"chat\",\"text\":\"hey\"}")).isEqualTo("hey");
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> {
+				assertThat(registry.get("ws.server.sessions.active").tag("path", "/rooms/{room}").gauge().value())
+					.isEqualTo(2);
+				assertThat(registry.get("ws.server.handshakes")
+					.tags("path", "/rooms/{room}", "outcome", "accepted", "status", "101")
+					.counter()
+					.count()).isEqualTo(2);
+				assertThat(registry.get("ws.server.messages.received")
+					.tags("path", "/rooms/{room}", "type", "text")
+					.summary()
+					.count()).isEqualTo(2);
+				assertThat(registry.get("ws.server.message.handling").tag("path", "/rooms/{room}").timer().count())
+					.isEqualTo(2);
+			});
+			a.close();
+			b.close();
+			await().untilAsserted(() -> assertThat(
+					registry.get("ws.server.closes").tags("path", "/rooms/{room}", "code", "1000").counter().count())
+				.isEqualTo(2));
+			assertThat(registry.getMeters()).noneMatch((meter) -> {
+				String path = meter.getId().getTag("path");
+				return "/rooms/a".equals(path) || "/rooms/b".equals(path);
+			});
+		});
+	}
+
+	@Test
+	void countsRefusedUpgradesToATemplateUnderTheTemplate() {
+		this.roomsRunner.run((context) -> {
+			try (RawWsClient client = RawWsClient.connect(LocalPort.of(context))) {
+				assertThat(client.upgrade("/rooms/a?limit=many").status()).isEqualTo(400);
+			}
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(registry.get("ws.server.handshakes")
+				.tags("path", "/rooms/{room}", "outcome", "refused", "status", "400")
+				.counter()
+				.count()).isEqualTo(1));
+		});
+	}
+
+	@Test
+	void countsRejectedMessagesByReason() {
+		this.roomsRunner.run((context) -> {
+			int port = LocalPort.of(context);
+			JdkWsClient malformed = JdkWsClient.connect(port, "/rooms/a");
+			malformed.sendText("{oops");
+			assertThat(malformed.awaitCloseCode()).isEqualTo(1007);
+			JdkWsClient unknown = JdkWsClient.connect(port, "/rooms/b");
+			unknown.sendText("{\"type\":\"dance\"}");
+			assertThat(unknown.awaitCloseCode()).isEqualTo(1003);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> {
+				assertThat(registry.get("ws.server.messages.rejected")
+					.tags("path", "/rooms/{room}", "reason", "invalid")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("ws.server.messages.rejected")
+					.tags("path", "/rooms/{room}", "reason", "unsupported")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("ws.server.closes").tags("path", "/rooms/{room}", "code", "1007").counter()
+					.count()).isEqualTo(1);
+			});
+		});
+	}
 
 	@WsEndpoint("/echo")
 	static class EchoEndpoint {
@@ -206,6 +292,25 @@ class WsServerMetricsTests {
 		@OnMessage
 		byte[] echo(byte[] data) {
 			return data;
+		}
+
+	}
+
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+	sealed interface RoomMessage permits Chat {
+
+	}
+
+	@JsonTypeName("chat")
+	record Chat(String text) implements RoomMessage {
+	}
+
+	@WsEndpoint("/rooms/{room}")
+	static class RoomEndpoint {
+
+		@OnMessage
+		String chat(Chat chat, @QueryParam(defaultValue = "10") int limit) {
+			return chat.text();
 		}
 
 	}
