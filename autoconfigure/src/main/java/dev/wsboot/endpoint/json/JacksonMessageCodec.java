@@ -1,6 +1,9 @@
 package dev.wsboot.endpoint.json;
 
+import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.wsboot.endpoint.WsDecodeException;
 import dev.wsboot.endpoint.WsMessageCodec;
@@ -10,6 +13,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 
@@ -31,6 +36,22 @@ public class JacksonMessageCodec implements WsMessageCodec {
 
 	private final ObjectMapper mapper;
 
+	/**
+	 * Readers by the type read, made once: a reader made for a type keeps its deserializer,
+	 * which the mapper would otherwise look up on every message.
+	 */
+	private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+
+	/** Writers by the class written, made once for the same reason. */
+	private final ClassValue<ObjectWriter> writers = new ClassValue<>() {
+
+		@Override
+		protected ObjectWriter computeValue(Class<?> type) {
+			return JacksonMessageCodec.this.mapper.writerFor(type);
+		}
+
+	};
+
 	public JacksonMessageCodec(ObjectMapper mapper) {
 		this.mapper = mapper;
 	}
@@ -44,9 +65,11 @@ public class JacksonMessageCodec implements WsMessageCodec {
 
 	@Override
 	public Object decode(Object message, ResolvableType type) {
-		JavaType javaType = this.mapper.constructType(type.getType());
+		ObjectReader reader = this.readers.computeIfAbsent(type.getType(),
+				(key) -> this.mapper.readerFor(this.mapper.constructType(key)));
+		JavaType javaType = reader.getValueType();
 		try {
-			Object value = this.mapper.readValue((String) message, javaType);
+			Object value = reader.readValue((String) message);
 			if (value == null) {
 				throw WsDecodeException.invalid("Expected a JSON " + javaType.getRawClass().getSimpleName()
 						+ ", got null", null);
@@ -58,8 +81,8 @@ public class JacksonMessageCodec implements WsMessageCodec {
 		}
 		catch (InvalidTypeIdException ex) {
 			if (ex.getTypeId() == null) {
-				// Not a type the endpoint lacks, but a message that does not say which it is.
-				throw WsDecodeException.invalid("Missing message type", ex);
+				// A message that names no type is one of no type the endpoint handles.
+				throw WsDecodeException.unsupported("Missing message type", ex);
 			}
 			throw WsDecodeException.unsupported("Unknown message type '" + ex.getTypeId() + "'", ex);
 		}
@@ -79,7 +102,7 @@ public class JacksonMessageCodec implements WsMessageCodec {
 	@Override
 	public PreparedMessage encode(Object value) {
 		try {
-			return PreparedMessage.textOfUtf8(this.mapper.writeValueAsBytes(value));
+			return PreparedMessage.textOfUtf8(this.writers.get(value.getClass()).writeValueAsBytes(value));
 		}
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Could not write a " + value.getClass().getName() + " as JSON", ex);

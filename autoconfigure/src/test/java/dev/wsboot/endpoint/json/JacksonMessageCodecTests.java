@@ -148,11 +148,11 @@ class JacksonMessageCodecTests {
 	}
 
 	@Test
-	void findsAMissingTypeIdInvalid() {
+	void findsAMissingTypeIdUnsupported() {
 		assertThatExceptionOfType(WsDecodeException.class)
 			.isThrownBy(() -> this.codec.decode("{\"text\":\"hi\"}", type(Event.class)))
 			.withMessage("Missing message type")
-			.satisfies((ex) -> assertThat(ex.closeCode()).isEqualTo(CloseCodes.INVALID_PAYLOAD));
+			.satisfies((ex) -> assertThat(ex.closeCode()).isEqualTo(CloseCodes.UNSUPPORTED_DATA));
 	}
 
 	@Test
