@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code assertThat(response)} gives a {@link WsUpgradeResponseAssert}.
  *
  * <pre class="code">
- * assertThat(ws.request("/admin").upgrade()).isRefused().hasStatus(401).hasHeader("WWW-Authenticate", "Bearer");
+ * assertThat(ws.connect("/admin").upgrade()).isRefused().hasStatus(401).hasHeader("WWW-Authenticate", "Bearer");
  * </pre>
  */
 public final class WsUpgradeResponse implements AssertProvider<WsUpgradeResponseAssert> {
