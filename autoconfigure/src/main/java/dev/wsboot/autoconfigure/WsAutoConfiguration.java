@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import dev.wsboot.cluster.DefaultWsCluster;
+import dev.wsboot.cluster.WsCluster;
+import dev.wsboot.cluster.WsClusterBroker;
+import dev.wsboot.cluster.WsSessionUsers;
 import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.endpoint.WsEndpointRegistry;
 import dev.wsboot.endpoint.json.JacksonMessageCodec;
@@ -60,7 +64,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * write JSON with the application's {@code JsonMapper}.
  *
  * <p>It also provides {@link WsTopics}, configured by {@link WsTopicsProperties}, whose
- * subscriptions end with the sessions of every endpoint.
+ * subscriptions end with the sessions of every endpoint, and a {@link WsCluster} to send
+ * to a session or a user, both reaching other nodes through a {@link WsClusterBroker} when
+ * the application has one ({@link WsClusterAutoConfiguration} makes one on Redis).
  */
 @AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -142,6 +148,18 @@ public final class WsAutoConfiguration {
 			ObjectProvider<WsTopicRelay> relay) {
 		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
 				relay.getIfAvailable(() -> WsTopicRelay.NONE));
+	}
+
+	/**
+	 * Messages to a session or a user wherever they are connected: this node's, and the
+	 * other nodes' through the application's {@link WsClusterBroker}, if it has one.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(WsCluster.class)
+	DefaultWsCluster wsCluster(WsEndpointRegistry endpointRegistry, ObjectProvider<WsSessionRegistry> sessions,
+			ObjectProvider<WsClusterBroker> broker, ObjectProvider<WsSessionUsers> users) {
+		return new DefaultWsCluster(endpointRegistry.getMessageEncoder(), sessions::getObject, broker::getIfAvailable,
+				users.getIfAvailable(() -> WsSessionUsers.BY_ATTRIBUTE));
 	}
 
 	@Bean

@@ -155,6 +155,12 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	private int publish(String name, Object message, @Nullable WsSession excluded) {
 		PreparedMessage prepared = this.encoder.encode(message);
+		if (this.relay.loopsBack(name)) {
+			// This node's subscribers get it back from the broker, in the order every node sees;
+			// counted as a publish when it is delivered.
+			this.relay.loopBack(name, prepared, excluded);
+			return 0;
+		}
 		while (true) {
 			Topic topic = this.topics.get(name);
 			if (topic == null) {
@@ -173,13 +179,22 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	@Override
 	public int deliver(String name, PreparedMessage message) {
+		return deliver(name, message, null);
+	}
+
+	@Override
+	public int deliverExcept(String name, PreparedMessage message, WsSession excluded) {
+		return deliver(name, message, excluded);
+	}
+
+	private int deliver(String name, PreparedMessage message, @Nullable WsSession excluded) {
 		while (true) {
 			Topic topic = this.topics.get(name);
 			if (topic == null) {
 				this.counters.publishes.increment();
 				return 0;
 			}
-			int queued = topic.deliver(message, this.counters);
+			int queued = topic.deliver(message, excluded, this.counters);
 			if (queued != Topic.RETIRED) {
 				return queued;
 			}

@@ -138,7 +138,7 @@ final class Topic {
 			if (this.retired) {
 				return RETIRED;
 			}
-			int queued = deliver(message, excluded, counters);
+			int queued = queue(message, excluded, counters);
 			relay.relay(this.name, message);
 			return queued;
 		}
@@ -148,13 +148,13 @@ final class Topic {
 	}
 
 	/**
-	 * Queues a message for this node's subscribers only.
+	 * Queues a message for this node's subscribers only, but {@code excluded}.
 	 * @return how many subscribers it was queued for, or {@link #RETIRED}
 	 */
-	int deliver(PreparedMessage message, TopicCounters counters) {
+	int deliver(PreparedMessage message, @Nullable WsSession excluded, TopicCounters counters) {
 		this.lock.lock();
 		try {
-			return this.retired ? RETIRED : deliver(message, null, counters);
+			return this.retired ? RETIRED : queue(message, excluded, counters);
 		}
 		finally {
 			this.lock.unlock();
@@ -164,7 +164,7 @@ final class Topic {
 	// Sending never calls back into a handler on this thread (the server defers what a send
 	// causes, such as the end of a session that overflowed), so holding the lock here cannot
 	// see the subscribers change under the loop, nor take a session's membership lock.
-	private int deliver(PreparedMessage message, @Nullable WsSession excluded, TopicCounters counters) {
+	private int queue(PreparedMessage message, @Nullable WsSession excluded, TopicCounters counters) {
 		long size = message.payloadLength();
 		long maxBuffered = this.policy.maxBuffered();
 		WsSession[] sessions = this.subscribers;

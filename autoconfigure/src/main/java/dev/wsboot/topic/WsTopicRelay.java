@@ -1,6 +1,8 @@
 package dev.wsboot.topic;
 
 import dev.wsboot.server.PreparedMessage;
+import dev.wsboot.server.WsSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries topics beyond this node, so that subscribers connected to other nodes of a cluster
@@ -11,6 +13,10 @@ import dev.wsboot.server.PreparedMessage;
  * <p>Besides each publish, the relay learns when this node gains the first subscriber of a
  * topic and loses the last one, {@link #nodeSubscribed} and {@link #nodeUnsubscribed}, so
  * that it can subscribe the node to the topic in a broker, and only to the topics it needs.
+ *
+ * <p>A relay may instead {@link #loopsBack loop a topic back}: this node's subscribers then
+ * receive what is published here from the broker, as every other node does, so that all
+ * nodes see one order per topic.
  */
 @FunctionalInterface
 public interface WsTopicRelay {
@@ -27,6 +33,29 @@ public interface WsTopicRelay {
 	 * Publishes to a topic without subscribers here may call it from several threads at once.
 	 */
 	void relay(String topic, PreparedMessage message);
+
+	/**
+	 * Whether a message published here to this topic reaches this node's subscribers through
+	 * the relay, like those of the other nodes, rather than directly: the relay then hands it
+	 * to {@link #loopBack}, then to {@link WsTopics#deliver} (or {@link WsTopics#deliverExcept})
+	 * when the broker sends it back, and the publish queues it for no one here. Asked at every publish, with no lock
+	 * held, so that a relay answers false while it cannot reach its broker, or before its
+	 * subscription to the topic is confirmed, and the message goes to this node's
+	 * subscribers directly then.
+	 */
+	default boolean loopsBack(String topic) {
+		return false;
+	}
+
+	/**
+	 * Carries a message published here to a topic that {@link #loopsBack loops back}: unlike
+	 * what {@link #relay} carries, which this node's subscribers already have, it must come
+	 * back to them, but to {@code excluded}, a session of this node or {@code null}. Called
+	 * as {@link #relay} is; calls it by default.
+	 */
+	default void loopBack(String topic, PreparedMessage message, @Nullable WsSession excluded) {
+		relay(topic, message);
+	}
 
 	/**
 	 * This node gained the first subscriber of a topic: it should now receive the topic's

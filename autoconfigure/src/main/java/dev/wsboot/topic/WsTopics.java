@@ -41,7 +41,8 @@ import dev.wsboot.server.WsSession;
  *
  * <p>Publishing also hands the message to the {@link WsTopicRelay}, if the application has
  * one, to reach the subscribers connected to other nodes; delivery to this node's
- * subscribers stays direct.
+ * subscribers stays direct, unless the relay {@link WsTopicRelay#loopsBack loops the topic
+ * back} so that every node sees one order per topic.
  */
 public interface WsTopics {
 
@@ -82,6 +83,16 @@ public interface WsTopics {
 	 * @return how many subscribers it was queued for
 	 */
 	int deliver(String topic, PreparedMessage message);
+
+	/**
+	 * {@link #deliver(String, PreparedMessage)} to every subscriber but one, for a message
+	 * published here with {@link #publishExcept} that came back from a relay. By default,
+	 * topics that cannot exclude a subscriber deliver it to every one.
+	 * @return how many subscribers it was queued for
+	 */
+	default int deliverExcept(String topic, PreparedMessage message, WsSession excluded) {
+		return deliver(topic, message);
+	}
 
 	/** The sessions subscribed to a topic on this node, as a copy. */
 	List<WsSession> subscribers(String topic);

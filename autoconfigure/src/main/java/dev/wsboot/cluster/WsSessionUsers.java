@@ -1,0 +1,27 @@
+package dev.wsboot.cluster;
+
+import dev.wsboot.server.WsSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who a session belongs to, for sending to a user and for presence. By default the name an
+ * application stores in the session's attributes under {@link #ATTRIBUTE}, typically in its
+ * {@code @OnOpen} method once it knows the user; declare a bean to find it otherwise, such
+ * as from an authenticated principal.
+ */
+@FunctionalInterface
+public interface WsSessionUsers {
+
+	/** The attribute holding the name of a session's user, by default. */
+	String ATTRIBUTE = "ws.user";
+
+	/** Reads the user's name from the session's {@link #ATTRIBUTE} attribute. */
+	WsSessionUsers BY_ATTRIBUTE = (session) -> {
+		Object user = session.attributes().get(ATTRIBUTE);
+		return (user != null) ? user.toString() : null;
+	};
+
+	/** The name of the session's user, or {@code null} for an anonymous session. */
+	@Nullable String userOf(WsSession session);
+
+}
