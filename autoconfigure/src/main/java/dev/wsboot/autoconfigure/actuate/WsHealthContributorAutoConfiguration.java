@@ -1,7 +1,10 @@
 package dev.wsboot.autoconfigure.actuate;
 
+import dev.wsboot.actuate.health.WsClusterHealthIndicator;
 import dev.wsboot.actuate.health.WsServerHealthIndicator;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
+import dev.wsboot.autoconfigure.WsClusterAutoConfiguration;
+import dev.wsboot.cluster.WsClusterStatistics;
 import dev.wsboot.context.WsServerBootstrap;
 import dev.wsboot.endpoint.WsEndpointDescriptor;
 import dev.wsboot.endpoint.WsEndpointRegistry;
@@ -17,9 +20,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Adds the {@code ws} health indicator when Spring Boot's health support is present;
- * turn it off with {@code management.health.ws.enabled=false}.
+ * turn it off with {@code management.health.ws.enabled=false}. With a cluster, the
+ * {@code wsCluster} indicator too, for the node's link to the broker.
  */
-@AutoConfiguration(after = WsAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
+@AutoConfiguration(after = { WsAutoConfiguration.class, WsClusterAutoConfiguration.class }, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(WsServerBootstrap.class)
 @ConditionalOnEnabledHealthIndicator("ws")
@@ -30,6 +34,13 @@ public final class WsHealthContributorAutoConfiguration {
 	WsServerHealthIndicator wsHealthIndicator(WsServerBootstrap bootstrap, WsEndpointRegistry endpoints) {
 		return new WsServerHealthIndicator(bootstrap.getServer(),
 				endpoints.getEndpoints().stream().map(WsEndpointDescriptor::path).toList());
+	}
+
+	@Bean
+	@ConditionalOnBean(WsClusterStatistics.class)
+	@ConditionalOnMissingBean(name = "wsClusterHealthIndicator")
+	WsClusterHealthIndicator wsClusterHealthIndicator(WsClusterStatistics cluster) {
+		return new WsClusterHealthIndicator(cluster);
 	}
 
 }

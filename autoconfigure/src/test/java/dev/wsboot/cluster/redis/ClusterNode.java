@@ -1,5 +1,6 @@
 package dev.wsboot.cluster.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,13 +20,19 @@ import dev.wsboot.testsupport.JdkWsClient;
 import dev.wsboot.testsupport.LocalPort;
 import dev.wsboot.testsupport.RedisServer;
 import dev.wsboot.topic.WsTopics;
+import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -77,6 +84,11 @@ final class ClusterNode implements AutoCloseable {
 		return this.context.getBean(WsCluster.class);
 	}
 
+	/** The status of the cluster's health indicator: UP or DOWN. */
+	String health() {
+		return this.context.getBean("wsClusterHealthIndicator", HealthIndicator.class).health().getStatus().getCode();
+	}
+
 	RedisClusterBroker broker() {
 		return this.context.getBean(RedisClusterBroker.class);
 	}
@@ -109,6 +121,13 @@ final class ClusterNode implements AutoCloseable {
 	@EnableAutoConfiguration
 	@Import(RoomEndpoint.class)
 	static class ClusterApplication {
+
+		/** Lettuce waits this long before each reconnect, so that a test can act while a node is cut off. */
+		@Bean
+		@ConditionalOnProperty("test.redis.reconnect-delay")
+		ClientResourcesBuilderCustomizer reconnectDelay(@Value("${test.redis.reconnect-delay}") Duration delay) {
+			return (builder) -> builder.reconnectDelay(Delay.constant(delay));
+		}
 
 	}
 

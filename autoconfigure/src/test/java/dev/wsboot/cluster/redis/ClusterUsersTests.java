@@ -1,0 +1,66 @@
+package dev.wsboot.cluster.redis;
+
+import dev.wsboot.server.WsSession;
+import dev.wsboot.testsupport.JdkWsClient;
+import dev.wsboot.testsupport.RedisServer;
+import dev.wsboot.testsupport.TestWsServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Messages to a session or a user reach it on whichever node it is connected, and every
+ * node knows which nodes and users are online, from heartbeats that expire.
+ */
+class ClusterUsersTests {
+
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
+	@Test
+	void aMessageToASessionReachesItOnAnotherNode() throws Exception {
+		try (ClusterNode a = ClusterNode.start(redis, "a"); ClusterNode b = ClusterNode.start(redis, "b")) {
+			JdkWsClient bob = b.join("lobby");
+			WsSession session = b.topics().subscribers("lobby").get(0);
+			String address = b.cluster().addressOf(session);
+			assertThat(address).isEqualTo("b/" + session.id());
+			assertThat(a.cluster().sendToSession(address, "just for you")).isTrue();
+			assertThat(bob.nextText()).isEqualTo("just for you");
+		}
+	}
+
+	@Test
+	void aMessageToAUserReachesItsSessionsOnEveryNode() throws Exception {
+		try (ClusterNode a = ClusterNode.start(redis, "a"); ClusterNode b = ClusterNode.start(redis, "b")) {
+			JdkWsClient adaOnA = a.join("lobby", "ada");
+			JdkWsClient adaOnB = b.join("hall", "ada");
+			JdkWsClient bob = b.join("hall", "bob");
+			assertThat(a.cluster().sendToUser("ada", "hi ada")).isEqualTo(1);
+			assertThat(adaOnA.nextText()).isEqualTo("hi ada");
+			assertThat(adaOnB.nextText()).isEqualTo("hi ada");
+			b.cluster().sendToUser("bob", "hi bob");
+			assertThat(bob.nextText()).isEqualTo("hi bob");
+			assertThat(adaOnA.texts()).isEmpty();
+		}
+	}
+
+	@Test
+	void presenceListsTheUsersOfEveryNodeAliveAndDropsANodeThatLeaves() throws Exception {
+		try (ClusterNode a = ClusterNode.start(redis, "a")) {
+			a.join("lobby", "ada");
+			try (ClusterNode b = ClusterNode.start(redis, "b")) {
+				b.join("lobby", "bob");
+				TestWsServer.eventually().until(() -> a.cluster().onlineUsers().size() == 2);
+				assertThat(a.cluster().onlineUsers()).containsExactly("ada", "bob");
+				assertThat(a.cluster().nodes()).containsExactly("a", "b");
+				// A node that dies without leaving drops out when its keys expire.
+				assertThat(redis.commands().pttl("wsboot:node:b")).isBetween(1L, 1000L);
+				assertThat(redis.commands().pttl("wsboot:presence:b")).isBetween(1L, 1000L);
+			}
+			assertThat(a.cluster().nodes()).containsExactly("a");
+			assertThat(a.cluster().onlineUsers()).containsExactly("ada");
+		}
+	}
+
+}
