@@ -62,7 +62,7 @@ public class DefaultWsCluster implements WsCluster {
 
 	@Override
 	public boolean sendToSession(String address, Object message) {
-		// Session ids never hold the separator; a node id given in configuration might.
+		// Neither a node id nor a session id holds the separator.
 		int separator = address.lastIndexOf(ADDRESS_SEPARATOR);
 		if (separator <= 0 || separator == address.length() - 1) {
 			throw new IllegalArgumentException("Not a session address: '" + address + "'");

@@ -29,7 +29,9 @@ class ConfigurationMetadataTests {
 					"ws.allowed-origins", "ws.io-threads", "ws.handshake.max-request-line-length",
 					"ws.handshake.max-header-size", "ws.handshake.max-headers", "ws.executor.max-threads",
 					"ws.executor.queue-capacity", "ws.executor.keep-alive", "ws.topics.slow-subscriber",
-					"ws.topics.max-buffered", "ws.topics.policies");
+					"ws.topics.max-buffered", "ws.topics.policies", "ws.cluster.enabled", "ws.cluster.node-id",
+					"ws.cluster.channel-prefix", "ws.cluster.local-delivery", "ws.cluster.unsubscribe-delay",
+					"ws.cluster.node-ttl", "ws.cluster.heartbeat", "ws.cluster.failure-log-interval");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
@@ -55,6 +57,10 @@ class ConfigurationMetadataTests {
 		assertThat(read("$.properties[?(@.name == 'ws.topics.max-buffered')].defaultValue")).containsExactly("1MB");
 		assertThat(read("$.properties[?(@.name == 'ws.topics.slow-subscriber')].defaultValue"))
 			.containsExactly("close");
+		assertThat(read("$.properties[?(@.name == 'ws.cluster.unsubscribe-delay')].defaultValue"))
+			.containsExactly("5s");
+		assertThat(read("$.properties[?(@.name == 'ws.cluster.local-delivery')].defaultValue"))
+			.containsExactly("direct");
 	}
 
 	private static <T> List<T> read(String path) throws IOException {
