@@ -69,6 +69,9 @@ final class TlsTransport implements Transport {
 
 	private boolean released;
 
+	/** The loop's buffers for this connection's kind of engine, shared, looked up once. */
+	private TlsBuffers.@Nullable Pair buffers;
+
 	TlsTransport(SocketChannel channel, SslEngineSource source, SSLEngine engine, Connection connection)
 			throws SSLException {
 		this.channel = channel;
@@ -369,8 +372,13 @@ final class TlsTransport implements Transport {
 		}
 	}
 
-	private TlsBuffers buffers() {
-		return this.connection.loop().tlsBuffers();
+	private TlsBuffers.Pair buffers() {
+		TlsBuffers.Pair pair = this.buffers;
+		if (pair == null) {
+			pair = this.connection.loop().tlsBuffers().forEngine(this.driver.engine());
+			this.buffers = pair;
+		}
+		return pair;
 	}
 
 }
