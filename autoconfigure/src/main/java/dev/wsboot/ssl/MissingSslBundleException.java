@@ -15,6 +15,10 @@ public class MissingSslBundleException extends WsServerException {
 
 	private final List<String> availableBundles;
 
+	/**
+	 * @param bundleName the name asked for, or {@code null} when none was
+	 * @param availableBundles the names of the bundles that exist
+	 */
 	public MissingSslBundleException(@Nullable String bundleName, List<String> availableBundles) {
 		super((bundleName != null) ? "SSL bundle '" + bundleName + "' named by ws.ssl.bundle does not exist"
 				: "ws.ssl.enabled is true but ws.ssl.bundle names no SSL bundle");

@@ -15,6 +15,7 @@ public class WsSslMetrics {
 
 	private final SslBundleEngineSource source;
 
+	/** Metrics of the reloads of {@code source}'s bundle. */
 	public WsSslMetrics(SslBundleEngineSource source) {
 		this.source = source;
 	}

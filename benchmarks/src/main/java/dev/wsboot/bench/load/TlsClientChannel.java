@@ -42,8 +42,10 @@ final class TlsClientChannel implements ByteChannel {
 		this.channel = channel;
 		this.engine = engine;
 		int packet = engine.getSession().getPacketBufferSize();
-		this.input = ByteBuffer.allocateDirect(4 * packet);
-		this.output = ByteBuffer.allocateDirect(4 * packet).flip();
+		// Heap buffers, two records in and out: thousands of held connections must fit the
+		// generator's heap, and the JDK's engine is fastest on heap arrays anyway.
+		this.input = ByteBuffer.allocate(2 * packet);
+		this.output = ByteBuffer.allocate(2 * packet).flip();
 		this.plain = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
 		engine.beginHandshake();
 	}
