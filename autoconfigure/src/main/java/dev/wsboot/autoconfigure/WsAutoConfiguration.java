@@ -19,6 +19,9 @@ import dev.wsboot.server.CompositeWsServerObserver;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import dev.wsboot.ssl.JdkWsSslEngineFactory;
+import dev.wsboot.ssl.SslBundleEngineSource;
+import dev.wsboot.ssl.WsSslEngineFactory;
 import dev.wsboot.topic.DefaultWsTopics;
 import dev.wsboot.topic.WsTopicRelay;
 import dev.wsboot.topic.WsTopics;
@@ -35,9 +38,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,12 +62,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Set {@code ws.enabled=false} to turn it off. It runs after
  * {@link TaskExecutionAutoConfiguration} so that its handler executor does not stand in
  * for the application's own task executor, and after Jackson's so that endpoints read and
- * write JSON with the application's {@code JsonMapper}.
+ * write JSON with the application's {@code JsonMapper}. With {@code ws.ssl.enabled=true}
+ * it serves {@code wss://} with the SSL bundle named by {@code ws.ssl.bundle}.
  *
  * <p>It also provides {@link WsTopics}, configured by {@link WsTopicsProperties}, whose
  * subscriptions end with the sessions of every endpoint.
  */
-@AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
+@AutoConfiguration(after = { TaskExecutionAutoConfiguration.class, SslAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "ws.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ WsProperties.class, WsTopicsProperties.class })
@@ -111,9 +117,10 @@ public final class WsAutoConfiguration {
 	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
 			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
 			ObjectProvider<WsServerObserver> observers, ObjectProvider<ExtensionFactory> extensions,
-			ObjectProvider<WsServerCustomizer> customizers) {
+			ObjectProvider<SslBundleEngineSource> sslEngines, ObjectProvider<WsServerCustomizer> customizers) {
 		NioWsServerFactory factory = new NioWsServerFactory();
 		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
+		sslEngines.ifAvailable(factory::setSslEngineSource);
 		factory.setFrameCodec(frameCodec);
 		factory.setHandshakeHandler(handshakeHandler);
 		factory.setExecutor(executor);
@@ -161,6 +168,30 @@ public final class WsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WsSessionRegistry wsSessionRegistry(WsServerBootstrap bootstrap) {
 		return bootstrap.getServer().sessions();
+	}
+
+	/**
+	 * TLS on the server's port, from the SSL bundle {@code ws.ssl.bundle} names, with the
+	 * JDK's engines unless the application defines a {@link WsSslEngineFactory}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("ws.ssl.enabled")
+	static class SslConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WsSslEngineFactory.class)
+		JdkWsSslEngineFactory wsSslEngineFactory() {
+			return new JdkWsSslEngineFactory();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SslBundleEngineSource wsSslEngineSource(WsProperties properties, SslBundles bundles,
+				WsSslEngineFactory engineFactory) {
+			WsProperties.Ssl ssl = properties.getSsl();
+			return SslBundleEngineSource.create(bundles, ssl.getBundle(), ssl.getClientAuth(), engineFactory);
+		}
+
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.wsboot.server.ssl.ClientAuth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -108,6 +109,8 @@ public class WsProperties {
 	private final Handshake handshake = new Handshake();
 
 	private final Executor executor = new Executor();
+
+	private final Ssl ssl = new Ssl();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -237,6 +240,10 @@ public class WsProperties {
 		return this.executor;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	private static int atLeast(int min, int value) {
 		if (value < min) {
 			throw new IllegalArgumentException("Must be at least " + min + ", but was " + value + ".");
@@ -313,6 +320,57 @@ public class WsProperties {
 
 		public void setMaxHeaders(int maxHeaders) {
 			this.maxHeaders = atLeast(1, maxHeaders);
+		}
+
+	}
+
+	/**
+	 * TLS ({@code wss://}) on the server's port, with the key, certificate, protocols and
+	 * cipher suites of a Spring Boot SSL bundle, as Spring Boot's own servers take them.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Whether the server speaks TLS (wss://) instead of plain TCP (ws://). Requires
+		 * 'ws.ssl.bundle'.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the SSL bundle, 'spring.ssl.bundle.jks.<name>' or
+		 * 'spring.ssl.bundle.pem.<name>', with the server's key and certificate. Its
+		 * options set the protocols and cipher suites; with 'reload-on-update', new
+		 * connections get a renewed certificate.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Whether clients must present a certificate, trusted by the bundle's trust store.
+		 */
+		private ClientAuth clientAuth = ClientAuth.NONE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
 		}
 
 	}

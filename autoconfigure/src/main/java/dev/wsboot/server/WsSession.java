@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 
+import javax.net.ssl.SSLSession;
+
 import dev.wsboot.handshake.HttpHeaders;
 import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
@@ -61,6 +63,20 @@ public interface WsSession {
 
 	/** When the handshake completed. */
 	Instant openedAt();
+
+	/** Whether the session runs over TLS ({@code wss://}). */
+	default boolean isSecure() {
+		return sslSession() != null;
+	}
+
+	/**
+	 * The TLS session of the connection: its protocol, cipher suite and, when the server
+	 * asked for them ({@code ws.ssl.client-auth}), the client's certificates; {@code null}
+	 * over plain TCP.
+	 */
+	default @Nullable SSLSession sslSession() {
+		return null;
+	}
 
 	/** Whether messages can still be sent: no close frame has been sent or received. */
 	boolean isOpen();

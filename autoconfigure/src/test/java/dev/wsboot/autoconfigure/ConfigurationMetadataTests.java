@@ -29,7 +29,8 @@ class ConfigurationMetadataTests {
 					"ws.allowed-origins", "ws.io-threads", "ws.handshake.max-request-line-length",
 					"ws.handshake.max-header-size", "ws.handshake.max-headers", "ws.executor.max-threads",
 					"ws.executor.queue-capacity", "ws.executor.keep-alive", "ws.topics.slow-subscriber",
-					"ws.topics.max-buffered", "ws.topics.policies");
+					"ws.topics.max-buffered", "ws.topics.policies", "ws.ssl.enabled", "ws.ssl.bundle",
+					"ws.ssl.client-auth");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()

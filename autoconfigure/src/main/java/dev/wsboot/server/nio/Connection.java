@@ -1,8 +1,12 @@
 package dev.wsboot.server.nio;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import javax.net.ssl.SSLEngine;
 
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseStatus;
@@ -11,6 +15,7 @@ import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.extension.Extensions;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsUpgrade;
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,14 +92,32 @@ final class Connection {
 	/** The server gave up on the peer: no reading, no waiting for its close. */
 	boolean abandoned;
 
-	Connection(NioWsServer server, IoLoop loop, Transport transport) {
+	/**
+	 * A connection on an accepted socket: plain, or TLS when the server has an
+	 * {@link SslEngineSource}.
+	 * @throws IOException when the TLS engine cannot begin its handshake
+	 */
+	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) throws IOException {
 		this.server = server;
 		this.loop = loop;
 		this.settings = server.settings();
-		this.transport = transport;
+		SslEngineSource ssl = this.settings.sslEngines();
+		this.transport = (ssl != null) ? tls(channel, ssl) : new PlainTransport(channel);
 		this.timers = new ConnectionTimers(this.settings, loop.now());
-		this.writer = new ConnectionWriter(this, loop, transport, this.output, this.settings.maxOutboundBuffer());
-		this.handshake = new HandshakeStage(server, this.settings, this::remote);
+		this.writer = new ConnectionWriter(this, loop, this.transport, this.output,
+				this.settings.maxOutboundBuffer());
+		this.handshake = new HandshakeStage(server, this.settings, this::remote, this.transport::sslSession);
+	}
+
+	private Transport tls(SocketChannel channel, SslEngineSource ssl) throws IOException {
+		SSLEngine engine = ssl.createEngine((InetSocketAddress) channel.getRemoteAddress());
+		try {
+			return new TlsTransport(channel, ssl, engine, this);
+		}
+		catch (IOException | RuntimeException ex) {
+			ssl.release(engine);
+			throw ex;
+		}
 	}
 
 	void registered(SelectionKey key) {
@@ -272,6 +295,12 @@ final class Connection {
 			this.slotHeld = false;
 			this.server.releaseSession();
 		}
+	}
+
+	/** Whether the I/O loop reads this connection when bytes arrive. */
+	boolean isReading() {
+		SelectionKey selectionKey = this.key;
+		return selectionKey != null && selectionKey.isValid() && (selectionKey.interestOps() & SelectionKey.OP_READ) != 0;
 	}
 
 	void setInterest(int op, boolean on) {

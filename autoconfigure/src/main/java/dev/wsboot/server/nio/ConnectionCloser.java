@@ -49,7 +49,13 @@ final class ConnectionCloser {
 				logger.debug("Upgrade request from {} not complete within {}", connection.remote(),
 						this.settings.handshakeTimeout());
 				this.settings.observer().onLimitExceeded("handshake-timeout");
-				connection.refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
+				if (connection.transport().isEstablished()) {
+					connection.refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
+				}
+				else {
+					// Within the TLS handshake: there is no channel for an HTTP answer yet.
+					connection.closeNow();
+				}
 			}
 			return;
 		}

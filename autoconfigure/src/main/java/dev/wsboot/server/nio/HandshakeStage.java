@@ -3,6 +3,8 @@ package dev.wsboot.server.nio;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLSession;
+
 import dev.wsboot.handshake.HandshakeException;
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HandshakeRequestParser;
@@ -32,12 +34,17 @@ final class HandshakeStage {
 	/** The peer's address, looked up only when a refusal is logged. */
 	private final Supplier<Object> remote;
 
+	/** The connection's TLS session, for the upgrade's checks; none for plain TCP. */
+	private final Supplier<@Nullable SSLSession> sslSession;
+
 	private @Nullable HandshakeRequestParser parser;
 
-	HandshakeStage(NioWsServer server, ServerSettings settings, Supplier<Object> remote) {
+	HandshakeStage(NioWsServer server, ServerSettings settings, Supplier<Object> remote,
+			Supplier<@Nullable SSLSession> sslSession) {
 		this.server = server;
 		this.settings = settings;
 		this.remote = remote;
+		this.sslSession = sslSession;
 		this.parser = new HandshakeRequestParser(settings.handshakeLimits());
 	}
 
@@ -109,7 +116,7 @@ final class HandshakeStage {
 		}
 		WsUpgrade upgrade = null;
 		if (route != null && response.isAccepted()) {
-			upgrade = new WsUpgrade(request, route.path(), match.pathVariables());
+			upgrade = new WsUpgrade(request, route.path(), match.pathVariables(), this.sslSession.get());
 			response = check(route, upgrade, response);
 		}
 		if (route != null && !response.isAccepted()) {

@@ -98,8 +98,8 @@ public final class NioWsServer implements WsServer {
 			acceptor.start();
 			this.running = new Running(channel, address, loops, acceptor, executor, ownExecutor);
 			String where = (this.settings.address() != null) ? address.getAddress().getHostAddress() : "all interfaces";
-			logger.info("WebSocket server started on port {} ({}) with endpoints {}", address.getPort(), where,
-					String.join(", ", this.routes.paths()));
+			logger.info("WebSocket server started on port {} ({}{}) with endpoints {}", address.getPort(), where,
+					(this.settings.sslEngines() != null) ? ", TLS" : "", String.join(", ", this.routes.paths()));
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			rollBack(channel, loops, ownExecutor);

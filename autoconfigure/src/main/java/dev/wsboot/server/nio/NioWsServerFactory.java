@@ -15,6 +15,7 @@ import dev.wsboot.protocol.extension.ExtensionFactory;
 import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,8 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 
 	private List<ExtensionFactory> extensions = List.of();
 
+	private @Nullable SslEngineSource sslEngines;
+
 	@Override
 	public NioWsServer create(List<WsRoute> routes) {
 		return create(routes, IoLoop::new);
@@ -68,7 +71,7 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 		ServerSettings settings = new ServerSettings(this.address, this.port, this.limits, this.handshakeLimits,
 				this.handshakeHandler, this.frameCodec, this.executor, this.ioThreads, this.handshakeTimeout,
 				this.idleTimeout, this.pingInterval, this.closeTimeout, this.shutdownTimeout, this.maxConnections,
-				this.maxOutboundBuffer, this.observer, this.extensions);
+				this.maxOutboundBuffer, this.observer, this.extensions, this.sslEngines);
 		return new NioWsServer(settings, routes, loops);
 	}
 
@@ -168,6 +171,11 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 	@Override
 	public void setExtensions(List<ExtensionFactory> extensions) {
 		this.extensions = List.copyOf(extensions);
+	}
+
+	@Override
+	public void setSslEngineSource(@Nullable SslEngineSource source) {
+		this.sslEngines = source;
 	}
 
 }

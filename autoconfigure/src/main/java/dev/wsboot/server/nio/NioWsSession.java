@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.net.ssl.SSLSession;
+
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HttpHeaders;
 import dev.wsboot.handshake.QueryParameters;
@@ -165,6 +167,11 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	@Override
 	public Instant openedAt() {
 		return Instant.ofEpochMilli(this.openedAtMillis);
+	}
+
+	@Override
+	public @Nullable SSLSession sslSession() {
+		return this.connection.transport().sslSession();
 	}
 
 	@Override
