@@ -12,6 +12,7 @@ import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
@@ -111,7 +112,7 @@ public final class WsAutoConfiguration {
 	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
 			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
 			ObjectProvider<WsServerObserver> observers, ObjectProvider<ExtensionFactory> extensions,
-			ObjectProvider<WsServerCustomizer> customizers) {
+			ObjectProvider<WsHandshakeInterceptor> interceptors, ObjectProvider<WsServerCustomizer> customizers) {
 		NioWsServerFactory factory = new NioWsServerFactory();
 		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
 		factory.setFrameCodec(frameCodec);
@@ -121,6 +122,7 @@ public final class WsAutoConfiguration {
 		// bookkeeping nor keeps the event from the others.
 		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
 		factory.setExtensions(extensions.orderedStream().toList());
+		factory.setHandshakeInterceptors(interceptors.orderedStream().toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

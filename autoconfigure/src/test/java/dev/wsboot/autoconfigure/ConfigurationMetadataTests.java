@@ -29,7 +29,9 @@ class ConfigurationMetadataTests {
 					"ws.allowed-origins", "ws.io-threads", "ws.handshake.max-request-line-length",
 					"ws.handshake.max-header-size", "ws.handshake.max-headers", "ws.executor.max-threads",
 					"ws.executor.queue-capacity", "ws.executor.keep-alive", "ws.topics.slow-subscriber",
-					"ws.topics.max-buffered", "ws.topics.policies");
+					"ws.topics.max-buffered", "ws.topics.policies", "ws.max-connections-per-address",
+					"ws.handshake.max-rate-per-address", "ws.max-message-rate", "ws.max-message-burst",
+					"ws.forwarded.trusted-proxies");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()

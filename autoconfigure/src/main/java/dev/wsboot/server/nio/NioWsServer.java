@@ -45,6 +45,10 @@ public final class NioWsServer implements WsServer {
 
 	private final HandlerExecutor handlerExecutor;
 
+	private final @Nullable HandshakeInterceptors interceptors;
+
+	private final @Nullable AddressLimits addressLimits;
+
 	private volatile boolean stopping;
 
 	private volatile @Nullable Running running;
@@ -69,6 +73,8 @@ public final class NioWsServer implements WsServer {
 		this.loopFactory = loopFactory;
 		this.counters = new ConnectionCounters(settings.maxConnections());
 		this.handlerExecutor = new HandlerExecutor(settings.executor(), settings.observer());
+		this.interceptors = HandshakeInterceptors.of(settings.interceptors());
+		this.addressLimits = settings.abuseLimits().limitsAddresses() ? new AddressLimits(settings.abuseLimits()) : null;
 	}
 
 	@Override
@@ -244,6 +250,16 @@ public final class NioWsServer implements WsServer {
 
 	RouteTable routes() {
 		return this.routes;
+	}
+
+	/** The handshake interceptors, or {@code null} when the server has none. */
+	@Nullable HandshakeInterceptors interceptors() {
+		return this.interceptors;
+	}
+
+	/** The per-address limits, or {@code null} when addresses are not limited. */
+	@Nullable AddressLimits addressLimits() {
+		return this.addressLimits;
 	}
 
 	Executor executor() {
