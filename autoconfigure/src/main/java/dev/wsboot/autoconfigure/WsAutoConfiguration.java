@@ -14,6 +14,7 @@ import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.extension.ExtensionFactory;
 import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsRouteCustomizer;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.CompositeWsServerObserver;
@@ -149,12 +150,15 @@ public final class WsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry,
-			ObjectProvider<DefaultWsTopics> topics) {
+			ObjectProvider<DefaultWsTopics> topics, ObjectProvider<WsRouteCustomizer> routeCustomizers) {
 		List<WsRoute> routes = endpointRegistry.getRoutes();
 		// Sessions leave the topics of each DefaultWsTopics bean, the application's own
 		// included, when they finish, after the endpoint's @OnClose.
 		for (DefaultWsTopics tracking : topics.orderedStream().toList()) {
 			routes = routes.stream().map((route) -> route.withHandler(tracking.tracking(route.handler()))).toList();
+		}
+		for (WsRouteCustomizer customizer : routeCustomizers.orderedStream().toList()) {
+			routes = routes.stream().map(customizer::customize).toList();
 		}
 		return new WsServerBootstrap(serverFactory, routes);
 	}

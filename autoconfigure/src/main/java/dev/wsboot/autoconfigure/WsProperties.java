@@ -129,6 +129,8 @@ public class WsProperties {
 
 	private final Forwarded forwarded = new Forwarded();
 
+	private final Security security = new Security();
+
 	private final Executor executor = new Executor();
 
 	public boolean isEnabled() {
@@ -285,6 +287,10 @@ public class WsProperties {
 
 	public Forwarded getForwarded() {
 		return this.forwarded;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	private static int atLeast(int min, int value) {
@@ -453,6 +459,44 @@ public class WsProperties {
 
 		public void setTrustedProxies(List<String> trustedProxies) {
 			this.trustedProxies = trustedProxies;
+		}
+
+	}
+
+	/**
+	 * Spring Security for the endpoints, when it is on the class path: bearer tokens
+	 * authenticated at the upgrade, '@PreAuthorize' and '@Secured' on endpoints and their
+	 * methods, the security context around every handler call.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether to apply Spring Security to the WebSocket endpoints when it is on the class
+		 * path.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of a query parameter a bearer token may be sent in, such as 'access_token'.
+		 * When not set, tokens in the query are ignored: URLs end up in logs and browser
+		 * history.
+		 */
+		private @Nullable String tokenQueryParameter;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getTokenQueryParameter() {
+			return this.tokenQueryParameter;
+		}
+
+		public void setTokenQueryParameter(@Nullable String tokenQueryParameter) {
+			this.tokenQueryParameter = tokenQueryParameter;
 		}
 
 	}

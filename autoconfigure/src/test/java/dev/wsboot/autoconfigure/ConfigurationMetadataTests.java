@@ -31,7 +31,7 @@ class ConfigurationMetadataTests {
 					"ws.executor.queue-capacity", "ws.executor.keep-alive", "ws.topics.slow-subscriber",
 					"ws.topics.max-buffered", "ws.topics.policies", "ws.max-connections-per-address",
 					"ws.handshake.max-rate-per-address", "ws.max-message-rate", "ws.max-message-burst",
-					"ws.forwarded.trusted-proxies");
+					"ws.forwarded.trusted-proxies", "ws.security.enabled", "ws.security.token-query-parameter");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()
