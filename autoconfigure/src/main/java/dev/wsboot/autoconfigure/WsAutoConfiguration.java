@@ -137,14 +137,16 @@ public final class WsAutoConfiguration {
 	/**
 	 * Topics that publish objects as endpoints send them, with the policy
 	 * {@link WsTopicsProperties} gives each name, through the application's
-	 * {@link WsTopicRelay}, if it has one.
+	 * {@link WsTopicRelay}, if it has one, and send to users by the server's registry.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(WsTopics.class)
 	DefaultWsTopics wsTopics(WsEndpointRegistry endpointRegistry, WsTopicsProperties properties,
-			ObjectProvider<WsTopicRelay> relay) {
+			ObjectProvider<WsTopicRelay> relay, ObjectProvider<WsSessionRegistry> sessions) {
+		// The registry is asked at each send to a user: it is made from the server, which
+		// itself is made with these topics' tracking.
 		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
-				relay.getIfAvailable(() -> WsTopicRelay.NONE));
+				relay.getIfAvailable(() -> WsTopicRelay.NONE), (user) -> sessions.getObject().sessionsOf(user));
 	}
 
 	@Bean

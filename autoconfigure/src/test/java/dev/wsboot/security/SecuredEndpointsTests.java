@@ -21,6 +21,7 @@ import dev.wsboot.testsupport.RawWsClient;
 import dev.wsboot.testsupport.ServerFrame;
 import dev.wsboot.testsupport.TestWsServer;
 import dev.wsboot.testsupport.UpgradeRequest;
+import dev.wsboot.topic.WsTopics;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,18 +247,27 @@ class SecuredEndpointsTests {
 		}
 
 		@Test
-		void findsTheSessionsOfAUserByTheirName() {
+		void findsTheSessionsOfAUserByTheirNameAndSendsToThemAll() {
 			WsSessionRegistry registry = context.getBean(WsSessionRegistry.class);
+			WsTopics topics = context.getBean(WsTopics.class);
 			UpgradeRequest first = upgrade("/private").header("Authorization", "Bearer " + TestTokens.token("dave"));
 			UpgradeRequest second = upgrade("/open").header("Authorization", "Bearer " + TestTokens.token("dave"));
+			UpgradeRequest other = upgrade("/open").header("Authorization", "Bearer " + TestTokens.token("fred"));
 			try (RawWsClient one = RawWsClient.open(port, first, new byte[0]);
-					RawWsClient two = RawWsClient.open(port, second, new byte[0])) {
+					RawWsClient two = RawWsClient.open(port, second, new byte[0]);
+					RawWsClient fred = RawWsClient.open(port, other, new byte[0])) {
 				one.expectText("hello dave");
 				two.expectText("hello dave");
+				fred.expectText("hello fred");
 				assertThat(registry.sessionsOf("dave")).hasSize(2)
 					.allSatisfy((session) -> assertThat(session.principal()).isInstanceOf(Authentication.class));
+				assertThat(topics.sendToUser("dave", "for dave only")).isEqualTo(2);
+				one.expectText("for dave only");
+				two.expectText("for dave only");
+				fred.expectNoFrameWithin(Duration.ofMillis(100));
 			}
 			TestWsServer.eventually().until(() -> registry.sessionsOf("dave").isEmpty());
+			assertThat(topics.sendToUser("dave", "gone")).isZero();
 		}
 
 		@Test
