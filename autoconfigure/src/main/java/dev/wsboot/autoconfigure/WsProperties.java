@@ -103,8 +103,8 @@ public class WsProperties {
 	private int maxMessageRate;
 
 	/**
-	 * Maximum number of messages one session may send at once above 'ws.max-message-rate'.
-	 * Zero means as many as the rate.
+	 * Maximum number of messages one session may send at once, 'ws.max-message-rate' being
+	 * its average. Zero means as many as the rate allows in a second.
 	 */
 	private int maxMessageBurst;
 
