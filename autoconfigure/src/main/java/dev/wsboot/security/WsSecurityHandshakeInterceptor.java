@@ -83,6 +83,15 @@ public final class WsSecurityHandshakeInterceptor implements WsHandshakeIntercep
 		return ORDER;
 	}
 
+	/**
+	 * Applies where there is a rule to check, or tokens to authenticate: elsewhere the
+	 * handshake stays on the I/O thread.
+	 */
+	@Override
+	public boolean appliesTo(String template) {
+		return this.authenticationManager != null || this.rules.ruleFor(template) != null;
+	}
+
 	@Override
 	public void beforeUpgrade(WsUpgrade upgrade) {
 		Authentication authentication = authenticate(upgrade);

@@ -26,6 +26,15 @@ import java.util.concurrent.CompletionStage;
 public interface WsHandshakeInterceptor {
 
 	/**
+	 * Whether to ask this interceptor about upgrades to the endpoint at {@code template} (such
+	 * as {@code /rooms/{room}}); asked once per endpoint when the server is created. The
+	 * upgrades of an endpoint no interceptor applies to are decided at once, on the I/O thread.
+	 */
+	default boolean appliesTo(String template) {
+		return true;
+	}
+
+	/**
 	 * Decides on an upgrade request on a worker thread; may block.
 	 * @param upgrade the request, as its route matched it
 	 * @throws dev.wsboot.handshake.HandshakeException to refuse it with its status and

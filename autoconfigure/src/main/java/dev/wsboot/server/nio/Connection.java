@@ -131,7 +131,7 @@ final class Connection {
 			return;
 		}
 		noteClient(upgrade);
-		HandshakeInterceptors interceptors = this.server.interceptors();
+		HandshakeInterceptors interceptors = this.server.interceptors(route.path());
 		if (interceptors != null) {
 			awaitDecision(decision, upgrade, interceptors, buffer);
 			return;

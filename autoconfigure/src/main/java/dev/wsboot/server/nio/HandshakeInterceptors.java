@@ -1,6 +1,8 @@
 package dev.wsboot.server.nio;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link WsHandshakeInterceptor}s of a server, asked in order off the I/O thread: each
+ * The {@link WsHandshakeInterceptor}s of one endpoint, asked in order off the I/O thread: each
  * on the executor, or, after one whose decision completed elsewhere, back on the executor,
  * so that a blocking interceptor never runs on a thread it does not own. The outcome is a
  * refusal or {@code null} to accept; it never fails.
@@ -32,9 +34,25 @@ final class HandshakeInterceptors {
 		this.interceptors = interceptors.toArray(new WsHandshakeInterceptor[0]);
 	}
 
-	/** The interceptors to ask, or {@code null} for none, when the handshake is decided on the I/O thread. */
-	static @Nullable HandshakeInterceptors of(List<WsHandshakeInterceptor> interceptors) {
-		return interceptors.isEmpty() ? null : new HandshakeInterceptors(interceptors);
+	/**
+	 * The interceptors that apply to each endpoint, by template; endpoints none applies to are
+	 * left out, and their handshakes decided on the I/O thread.
+	 */
+	static Map<String, HandshakeInterceptors> byTemplate(List<WsHandshakeInterceptor> interceptors,
+			Iterable<String> templates) {
+		Map<String, HandshakeInterceptors> byTemplate = new HashMap<>();
+		if (interceptors.isEmpty()) {
+			return byTemplate;
+		}
+		for (String template : templates) {
+			List<WsHandshakeInterceptor> applying = interceptors.stream()
+				.filter((interceptor) -> interceptor.appliesTo(template))
+				.toList();
+			if (!applying.isEmpty()) {
+				byTemplate.put(template, new HandshakeInterceptors(applying));
+			}
+		}
+		return byTemplate;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,7 +46,8 @@ public final class NioWsServer implements WsServer {
 
 	private final HandlerExecutor handlerExecutor;
 
-	private final @Nullable HandshakeInterceptors interceptors;
+	/** The handshake interceptors of each endpoint that has some, by template. */
+	private final Map<String, HandshakeInterceptors> interceptors;
 
 	private final @Nullable AddressLimits addressLimits;
 
@@ -73,7 +75,7 @@ public final class NioWsServer implements WsServer {
 		this.loopFactory = loopFactory;
 		this.counters = new ConnectionCounters(settings.maxConnections());
 		this.handlerExecutor = new HandlerExecutor(settings.executor(), settings.observer());
-		this.interceptors = HandshakeInterceptors.of(settings.interceptors());
+		this.interceptors = HandshakeInterceptors.byTemplate(settings.interceptors(), this.routes.paths());
 		this.addressLimits = settings.abuseLimits().limitsAddresses() ? new AddressLimits(settings.abuseLimits()) : null;
 	}
 
@@ -252,9 +254,9 @@ public final class NioWsServer implements WsServer {
 		return this.routes;
 	}
 
-	/** The handshake interceptors, or {@code null} when the server has none. */
-	@Nullable HandshakeInterceptors interceptors() {
-		return this.interceptors;
+	/** The handshake interceptors of the endpoint at {@code template}, or {@code null} when it has none. */
+	@Nullable HandshakeInterceptors interceptors(String template) {
+		return this.interceptors.isEmpty() ? null : this.interceptors.get(template);
 	}
 
 	/** The per-address limits, or {@code null} when addresses are not limited. */

@@ -128,6 +128,32 @@ class HandshakeInterceptorTests {
 	}
 
 	@Test
+	void asksAnInterceptorOnlyAboutTheEndpointsItAppliesTo() {
+		start((factory) -> {
+		}, new WsHandshakeInterceptor() {
+
+			@Override
+			public boolean appliesTo(String template) {
+				return template.equals("/rooms/{room}");
+			}
+
+			@Override
+			public void beforeUpgrade(WsUpgrade upgrade) {
+				HandshakeInterceptorTests.this.calls.add(upgrade.template());
+				throw new HandshakeException(403, "Rooms are closed");
+			}
+
+		});
+		try (RawWsClient echo = this.server.goodClient()) {
+			echo.assertEchoes("not asked");
+		}
+		try (RawWsClient client = RawWsClient.connect(this.server.port())) {
+			assertThat(client.upgrade("/rooms/lobby").status()).isEqualTo(403);
+		}
+		assertThat(this.calls).containsExactly("/rooms/{room}");
+	}
+
+	@Test
 	void answers500WhenAnInterceptorFails() {
 		start((factory) -> {
 		}, named("failing", (upgrade) -> {
