@@ -40,6 +40,7 @@ public final class CredentialExpiry implements DisposableBean {
 
 	private final Clock clock;
 
+	/** Watches expiries by the system clock. */
 	public CredentialExpiry() {
 		this(Clock.systemUTC());
 	}
@@ -97,11 +98,6 @@ public final class CredentialExpiry implements DisposableBean {
 					(session.principal() != null) ? session.principal().getName() : null);
 			session.close(EXPIRED);
 		}
-	}
-
-	/** Sessions waiting for their credentials to expire; for tests. */
-	int watched() {
-		return this.timers.getQueue().size();
 	}
 
 	@Override

@@ -79,8 +79,8 @@ public final class WsSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecurityContextRouteCustomizer wsSecurityContextRouteCustomizer(
 			ObjectProvider<SecurityContextHolderStrategy> strategy, CredentialExpiry expiry) {
-		return new SecurityContextRouteCustomizer(strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy),
-				expiry);
+		SecurityContextHolderStrategy contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+		return new SecurityContextRouteCustomizer(contexts, expiry);
 	}
 
 	@Bean

@@ -68,7 +68,10 @@ record Hop(@Nullable InetSocketAddress address, @Nullable String scheme) {
 		return (port <= 65535) ? port : -1;
 	}
 
-	/** {@code ws} or {@code wss} for a scheme a proxy names ({@code http}, {@code https}, or those two); else {@code null}. */
+	/**
+	 * {@code ws} or {@code wss} for a scheme a proxy names ({@code http}, {@code https}, or
+	 * those two); else {@code null}.
+	 */
 	static @Nullable String scheme(@Nullable String text) {
 		if (text == null) {
 			return null;

@@ -41,7 +41,8 @@ final class IpRange {
 				prefix = -1;
 			}
 			if (prefix < 0 || prefix > bits) {
-				throw new IllegalArgumentException("'" + entry + "' has a prefix length that is not between 0 and " + bits);
+				throw new IllegalArgumentException(
+						"'" + entry + "' has a prefix length that is not between 0 and " + bits);
 			}
 		}
 		return new IpRange(bytes, prefix, text);

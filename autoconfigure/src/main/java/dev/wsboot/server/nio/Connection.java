@@ -202,8 +202,9 @@ final class Connection {
 		releaseSlot();
 		releaseAddress();
 		this.heldInput = null;
-		refuse(waiting.route(), HandshakeResponse.reject(503, "The upgrade could not be decided in time; try again later")
-			.withHeader("Retry-After", "5"));
+		refuse(waiting.route(),
+				HandshakeResponse.reject(503, "The upgrade could not be decided in time; try again later")
+					.withHeader("Retry-After", "5"));
 	}
 
 	/** Answers the upgrade request with a refusal; the connection ends once it is written. */

@@ -87,6 +87,10 @@ final class HandshakeInterceptors {
 			outcome.complete(refusal(ex, upgrade));
 			return;
 		}
+		if (decision == null) {
+			// Not the contract, but nothing was decided against the upgrade either.
+			decision = CompletableFuture.completedFuture(null);
+		}
 		Thread asking = Thread.currentThread();
 		decision.whenComplete((result, failure) -> {
 			if (failure != null) {
@@ -106,7 +110,8 @@ final class HandshakeInterceptors {
 
 	private static HandshakeResponse refusal(Throwable failure, WsUpgrade upgrade) {
 		Throwable cause = failure;
-		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
 			cause = cause.getCause();
 		}
 		if (cause instanceof HandshakeException refused) {

@@ -51,8 +51,8 @@ final class NioSessionRegistry implements WsSessionRegistry {
 		this.byTemplate.get(session.template()).remove(session);
 		String user = session.principalName();
 		if (user != null) {
-			this.byUser.computeIfPresent(user, (name, sessions) -> (sessions.remove(session) && sessions.isEmpty()) ? null
-					: sessions);
+			this.byUser.computeIfPresent(user,
+					(name, sessions) -> (sessions.remove(session) && sessions.isEmpty()) ? null : sessions);
 		}
 		return true;
 	}

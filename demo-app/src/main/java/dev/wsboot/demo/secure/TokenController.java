@@ -34,7 +34,7 @@ class TokenController {
 		if (user.isBlank() || user.length() > 64) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "user must have 1 to 64 characters");
 		}
-		if (Math.abs(ttl) > MAX_TTL_SECONDS) {
+		if (ttl < -MAX_TTL_SECONDS || ttl > MAX_TTL_SECONDS) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "ttl must be within a day");
 		}
 		return this.tokens.issue(user, (role != null && !role.isBlank()) ? role : null, Duration.ofSeconds(ttl));
