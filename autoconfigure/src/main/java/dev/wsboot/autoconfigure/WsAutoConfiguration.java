@@ -12,7 +12,9 @@ import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsRouteCustomizer;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.CompositeWsServerObserver;
@@ -117,7 +119,8 @@ public final class WsAutoConfiguration {
 	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
 			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
 			ObjectProvider<WsServerObserver> observers, ObjectProvider<ExtensionFactory> extensions,
-			ObjectProvider<SslBundleEngineSource> sslEngines, ObjectProvider<WsServerCustomizer> customizers) {
+			ObjectProvider<SslBundleEngineSource> sslEngines, ObjectProvider<WsHandshakeInterceptor> interceptors,
+			ObjectProvider<WsServerCustomizer> customizers) {
 		NioWsServerFactory factory = new NioWsServerFactory();
 		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
 		sslEngines.ifAvailable(factory::setSslEngineSource);
@@ -128,6 +131,7 @@ public final class WsAutoConfiguration {
 		// bookkeeping nor keeps the event from the others.
 		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
 		factory.setExtensions(extensions.orderedStream().toList());
+		factory.setHandshakeInterceptors(interceptors.orderedStream().toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
@@ -141,25 +145,30 @@ public final class WsAutoConfiguration {
 	/**
 	 * Topics that publish objects as endpoints send them, with the policy
 	 * {@link WsTopicsProperties} gives each name, through the application's
-	 * {@link WsTopicRelay}, if it has one.
+	 * {@link WsTopicRelay}, if it has one, and send to users by the server's registry.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(WsTopics.class)
 	DefaultWsTopics wsTopics(WsEndpointRegistry endpointRegistry, WsTopicsProperties properties,
-			ObjectProvider<WsTopicRelay> relay) {
+			ObjectProvider<WsTopicRelay> relay, ObjectProvider<WsSessionRegistry> sessions) {
+		// The registry is asked at each send to a user: it is made from the server, which
+		// itself is made with these topics' tracking.
 		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
-				relay.getIfAvailable(() -> WsTopicRelay.NONE));
+				relay.getIfAvailable(() -> WsTopicRelay.NONE), (user) -> sessions.getObject().sessionsOf(user));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry,
-			ObjectProvider<DefaultWsTopics> topics) {
+			ObjectProvider<DefaultWsTopics> topics, ObjectProvider<WsRouteCustomizer> routeCustomizers) {
 		List<WsRoute> routes = endpointRegistry.getRoutes();
 		// Sessions leave the topics of each DefaultWsTopics bean, the application's own
 		// included, when they finish, after the endpoint's @OnClose.
 		for (DefaultWsTopics tracking : topics.orderedStream().toList()) {
 			routes = routes.stream().map((route) -> route.withHandler(tracking.tracking(route.handler()))).toList();
+		}
+		for (WsRouteCustomizer customizer : routeCustomizers.orderedStream().toList()) {
+			routes = routes.stream().map(customizer::customize).toList();
 		}
 		return new WsServerBootstrap(serverFactory, routes);
 	}

@@ -2,6 +2,7 @@ package dev.wsboot.server;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,8 +26,27 @@ public interface WsSession {
 	/** A server-unique id for this session. */
 	String id();
 
-	/** The peer's address. */
+	/**
+	 * The client's address: the TCP peer's, or, when the peer is a trusted proxy
+	 * ({@code ws.forwarded.trusted-proxies}), the client it forwarded the request for.
+	 */
 	InetSocketAddress remoteAddress();
+
+	/**
+	 * {@code wss} when the client connected over TLS, to the server or to the trusted proxy
+	 * that forwarded the request; else {@code ws}.
+	 */
+	default String scheme() {
+		return "ws";
+	}
+
+	/**
+	 * Who the client is, as the handshake found (with Spring Security, the
+	 * {@code Authentication}); {@code null} for an anonymous client.
+	 */
+	default @Nullable Principal principal() {
+		return null;
+	}
 
 	/** The path of the handshake request, e.g. {@code /rooms/lobby}, as sent (percent-encoded). */
 	String path();

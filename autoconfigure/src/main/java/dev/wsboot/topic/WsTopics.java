@@ -83,6 +83,16 @@ public interface WsTopics {
 	 */
 	int deliver(String topic, PreparedMessage message);
 
+	/**
+	 * Sends a message to every session of one user on this node, on every endpoint: the
+	 * sessions whose {@link WsSession#principal() principal} is named {@code user}, see
+	 * {@link dev.wsboot.server.WsSessionRegistry#sessionsOf(String)}. Encoded once, as
+	 * {@link #publish} does; no topic is needed.
+	 * @return how many sessions it was queued for
+	 * @throws IllegalArgumentException when no codec can write the message
+	 */
+	int sendToUser(String user, Object message);
+
 	/** The sessions subscribed to a topic on this node, as a copy. */
 	List<WsSession> subscribers(String topic);
 

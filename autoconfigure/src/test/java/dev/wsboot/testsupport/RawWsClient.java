@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import org.jspecify.annotations.Nullable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -67,12 +69,27 @@ public final class RawWsClient implements AutoCloseable {
 	}
 
 	/**
+	 * A TCP connection from another local address, such as {@code 127.0.0.2} (the whole of
+	 * 127.0.0.0/8 is this host's on Linux): a second client, as the server counts addresses.
+	 */
+	public static RawWsClient connectFrom(InetAddress local, int port) {
+		return connect(port, 0, local);
+	}
+
+	/**
 	 * A TCP connection with a receive buffer of about {@code receiveBufferSize} bytes (0 for
 	 * the default): a peer that does not read then stops the server's writes early.
 	 */
 	public static RawWsClient connect(int port, int receiveBufferSize) {
+		return connect(port, receiveBufferSize, null);
+	}
+
+	private static RawWsClient connect(int port, int receiveBufferSize, @Nullable InetAddress local) {
 		Socket socket = new Socket();
 		try {
+			if (local != null) {
+				socket.bind(new InetSocketAddress(local, 0));
+			}
 			if (receiveBufferSize > 0) {
 				// Before connecting, so that the TCP window is negotiated with it.
 				socket.setReceiveBufferSize(receiveBufferSize);
