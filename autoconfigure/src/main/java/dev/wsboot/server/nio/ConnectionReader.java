@@ -70,6 +70,10 @@ final class ConnectionReader {
 		if (engine == null) {
 			return;
 		}
+		connection.writer().applyQueued();
+		if (connection.isClosed()) {
+			return;
+		}
 		long queuedBefore = connection.output().bytes();
 		engine.receive(buffer);
 		if (engine.isInputPaused()) {
