@@ -21,3 +21,10 @@ run --scenario json --only "wsboot wsboot-text wsboot-json" "${common[@]}" -- --
 run --scenario connect "${common[@]}" -- --connections 19000 --steps 1000,5000,10000 --settle 3s
 # A hostile client per connection: a frame header declaring 65,535 payload bytes, one byte of it, then silence.
 run --scenario partial-frame "${common[@]}" -- --connections 10000 --steps 1000,5000
+# The same peers over TLS (wss), both with the JDK's SSLEngine, then both with BoringSSL (netty-tcnative).
+run --scenario echo --tls jdk "${common[@]}" -- --duration 8s --warmup 3s
+run --scenario handshake --tls jdk "${common[@]}" -- --concurrency 16 --duration 8s --warmup 3s
+run --scenario large --tls jdk "${common[@]}" -- --duration 8s --warmup 3s
+run --scenario connect --tls jdk "${common[@]}" -- --connections 10000 --steps 1000,5000 --settle 3s
+run --scenario echo --tls openssl "${common[@]}" -- --duration 8s --warmup 3s
+run --scenario handshake --tls openssl "${common[@]}" -- --concurrency 16 --duration 8s --warmup 3s

@@ -34,6 +34,7 @@ server_threads=1
 max_message=$((2 * 1024 * 1024))
 sides=""
 baseline=""
+tls=""
 generator_args=()
 
 usage() {
@@ -50,6 +51,9 @@ Options:
   --port N             first port to try; each run takes the next free one (default 9301)
   --server-threads N   I/O threads of both servers (default 1: they get one core)
   --max-message N      largest message both servers accept (default 2097152)
+  --tls ENGINE         wss instead of ws: jdk (the JDK's SSLEngine) or openssl (BoringSSL
+                       through netty-tcnative), the same for both servers, with one
+                       self-signed EC P-256 certificate made for the run (needs openssl)
   --only "SIDES"       the sides to run, of wsboot, wsboot-worker (handlers on the
                        worker executor instead of the I/O thread), wsboot-virtual
                        (handlers on virtual threads; JDK 21+), netty, and for json
@@ -73,6 +77,7 @@ while (($#)); do
 		--max-message) max_message="$2"; shift 2 ;;
 		--only) sides="$2"; shift 2 ;;
 		--baseline) baseline="$2"; shift 2 ;;
+		--tls) tls="$2"; shift 2 ;;
 		--) shift; generator_args=("$@"); break ;;
 		-h|--help) usage; exit 0 ;;
 		*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -101,8 +106,19 @@ command -v taskset >/dev/null || { echo "taskset (util-linux) is needed to pin t
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 clock_ticks="$(getconf CLK_TCK)"
 
-out_dir="$here/target/run-bench/$(date +%Y%m%d-%H%M%S)-$scenario"
+out_dir="$here/target/run-bench/$(date +%Y%m%d-%H%M%S)-$scenario${tls:+-tls-$tls}"
 mkdir -p "$out_dir"
+
+# TLS: one certificate for both servers, which the generator trusts.
+tls_server_args=()
+if [[ -n "$tls" ]]; then
+	[[ "$tls" == jdk || "$tls" == openssl ]] || { echo "--tls is jdk or openssl, not $tls" >&2; exit 2; }
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+		-addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$out_dir/tls.key" -out "$out_dir/tls.crt" 2>/dev/null \
+		|| { echo "openssl could not make the run's certificate" >&2; exit 2; }
+	tls_server_args=(--tls-cert "$out_dir/tls.crt" --tls-key "$out_dir/tls.key" --tls-engine "$tls")
+	generator_args=(--tls "$out_dir/tls.crt" "${generator_args[@]}")
+fi
 
 server_main() {
 	case "$1" in
@@ -176,6 +192,7 @@ run_once() {
 	# shellcheck disable=SC2086
 	taskset -c 0 "$java" $jvm_flags -cp "$jar" "$(server_main "$side")" \
 		--port "$port" --path /echo --max-message "$max_message" --threads "$server_threads" $(server_args "$side") \
+		"${tls_server_args[@]}" \
 		>"$log.server.out" 2>"$log.server.err" &
 	server_pid=$!
 	local ready=""
@@ -219,7 +236,7 @@ run_once() {
 }
 
 for side in $sides; do server_main "$side" >/dev/null || exit 2; done
-echo "scenario $scenario, $rounds rounds, sides: $sides (baseline $baseline), server JVM: $jvm_flags, java: $("$java" -version 2>&1 | head -n 1)"
+echo "scenario $scenario${tls:+ over TLS ($tls engines)}, $rounds rounds, sides: $sides (baseline $baseline), server JVM: $jvm_flags, java: $("$java" -version 2>&1 | head -n 1)"
 echo "generator args: ${generator_args[*]:-(defaults)}; logs in $out_dir"
 : >"$out_dir/table"
 : >"$out_dir/memory"

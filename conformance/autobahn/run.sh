@@ -22,6 +22,9 @@
 #   WSTEST_CPUS      if set, wstest runs under `taskset -c $WSTEST_CPUS`
 #   AUTOBAHN_TIMEOUT seconds before wstest is stopped (default 1800); it can
 #                    otherwise hang forever when its report writer fails
+#   AUTOBAHN_SCHEME  ws (default) or wss: wss runs every case over TLS; the
+#                    suite's client does not check the server's certificate,
+#                    so a self-signed one will do
 #
 # Output: $AUTOBAHN_OUT/autobahn-report/ (index.html, index.json, one file per
 # case), $AUTOBAHN_OUT/autobahn-wstest.log, the wall time of the run in seconds,
@@ -49,6 +52,8 @@ AUTOBAHN_PYTHON=${AUTOBAHN_PYTHON:-/usr/bin/python3}
 out=${AUTOBAHN_OUT:-target}
 suite_path=$AUTOBAHN_HOME/autobahntestsuite
 wstest_timeout=${AUTOBAHN_TIMEOUT:-1800}
+scheme=${AUTOBAHN_SCHEME:-ws}
+[[ $scheme == ws || $scheme == wss ]] || { echo "run.sh: AUTOBAHN_SCHEME must be ws or wss: '$scheme'" >&2; exit 2; }
 
 if [[ ! -f $suite_path/autobahntestsuite/wstest.py ]]; then
   echo "run.sh: the suite is not at $suite_path (set AUTOBAHN_HOME)" >&2
@@ -71,7 +76,7 @@ report_dir=$out/autobahn-report
 spec=$out/autobahn-spec.json
 log=$out/autobahn-wstest.log
 
-url="ws://127.0.0.1:${port}${path}"
+url="${scheme}://127.0.0.1:${port}${path}"
 "$AUTOBAHN_PYTHON" - "$here/fuzzingclient.json" "$spec" "$url" "$agent" "$report_dir" <<'PY'
 import json, sys
 template, target, url, agent, outdir = sys.argv[1:]

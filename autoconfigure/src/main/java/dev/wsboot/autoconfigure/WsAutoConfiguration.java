@@ -16,13 +16,18 @@ import dev.wsboot.handshake.Rfc6455HandshakeHandler;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsRoute;
+import dev.wsboot.server.WsRouteCustomizer;
 import dev.wsboot.server.WsServerCustomizer;
 import dev.wsboot.server.WsServerFactory;
 import dev.wsboot.server.CompositeWsServerObserver;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.server.nio.NioWsServerFactory;
+import dev.wsboot.ssl.JdkWsSslEngineFactory;
+import dev.wsboot.ssl.SslBundleEngineSource;
+import dev.wsboot.ssl.WsSslEngineFactory;
 import dev.wsboot.topic.DefaultWsTopics;
 import dev.wsboot.topic.WsTopicRelay;
 import dev.wsboot.topic.WsTopics;
@@ -39,9 +44,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,14 +68,15 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Set {@code ws.enabled=false} to turn it off. It runs after
  * {@link TaskExecutionAutoConfiguration} so that its handler executor does not stand in
  * for the application's own task executor, and after Jackson's so that endpoints read and
- * write JSON with the application's {@code JsonMapper}.
+ * write JSON with the application's {@code JsonMapper}. With {@code ws.ssl.enabled=true}
+ * it serves {@code wss://} with the SSL bundle named by {@code ws.ssl.bundle}.
  *
  * <p>It also provides {@link WsTopics}, configured by {@link WsTopicsProperties}, whose
  * subscriptions end with the sessions of every endpoint, and a {@link WsCluster} to send
  * to a session or a user, both reaching other nodes through a {@link WsClusterBroker} when
  * the application has one ({@link WsClusterAutoConfiguration} makes one on Redis).
  */
-@AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
+@AutoConfiguration(after = { TaskExecutionAutoConfiguration.class, SslAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "ws.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ WsProperties.class, WsTopicsProperties.class })
@@ -117,9 +125,11 @@ public final class WsAutoConfiguration {
 	NioWsServerFactory wsServerFactory(WsProperties properties, Environment environment, FrameCodec frameCodec,
 			HandshakeHandler handshakeHandler, @Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor executor,
 			ObjectProvider<WsServerObserver> observers, ObjectProvider<ExtensionFactory> extensions,
+			ObjectProvider<SslBundleEngineSource> sslEngines, ObjectProvider<WsHandshakeInterceptor> interceptors,
 			ObjectProvider<WsServerCustomizer> customizers) {
 		NioWsServerFactory factory = new NioWsServerFactory();
 		new WsPropertiesServerCustomizer(properties, environment).customize(factory);
+		sslEngines.ifAvailable(factory::setSslEngineSource);
 		factory.setFrameCodec(frameCodec);
 		factory.setHandshakeHandler(handshakeHandler);
 		factory.setExecutor(executor);
@@ -127,6 +137,7 @@ public final class WsAutoConfiguration {
 		// bookkeeping nor keeps the event from the others.
 		factory.setObserver(CompositeWsServerObserver.of(observers.orderedStream().toList()));
 		factory.setExtensions(extensions.orderedStream().toList());
+		factory.setHandshakeInterceptors(interceptors.orderedStream().toList());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
@@ -140,14 +151,16 @@ public final class WsAutoConfiguration {
 	/**
 	 * Topics that publish objects as endpoints send them, with the policy
 	 * {@link WsTopicsProperties} gives each name, through the application's
-	 * {@link WsTopicRelay}, if it has one.
+	 * {@link WsTopicRelay}, if it has one, and send to users by the server's registry.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(WsTopics.class)
 	DefaultWsTopics wsTopics(WsEndpointRegistry endpointRegistry, WsTopicsProperties properties,
-			ObjectProvider<WsTopicRelay> relay) {
+			ObjectProvider<WsTopicRelay> relay, ObjectProvider<WsSessionRegistry> sessions) {
+		// The registry is asked at each send to a user: it is made from the server, which
+		// itself is made with these topics' tracking.
 		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
-				relay.getIfAvailable(() -> WsTopicRelay.NONE));
+				relay.getIfAvailable(() -> WsTopicRelay.NONE), (user) -> sessions.getObject().sessionsOf(user));
 	}
 
 	/**
@@ -159,18 +172,21 @@ public final class WsAutoConfiguration {
 	DefaultWsCluster wsCluster(WsEndpointRegistry endpointRegistry, ObjectProvider<WsSessionRegistry> sessions,
 			ObjectProvider<WsClusterBroker> broker, ObjectProvider<WsSessionUsers> users) {
 		return new DefaultWsCluster(endpointRegistry.getMessageEncoder(), sessions::getObject, broker::getIfAvailable,
-				users.getIfAvailable(() -> WsSessionUsers.BY_ATTRIBUTE));
+				users.getIfAvailable(() -> WsSessionUsers.BY_PRINCIPAL_OR_ATTRIBUTE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WsServerBootstrap wsServerBootstrap(WsServerFactory serverFactory, WsEndpointRegistry endpointRegistry,
-			ObjectProvider<DefaultWsTopics> topics) {
+			ObjectProvider<DefaultWsTopics> topics, ObjectProvider<WsRouteCustomizer> routeCustomizers) {
 		List<WsRoute> routes = endpointRegistry.getRoutes();
 		// Sessions leave the topics of each DefaultWsTopics bean, the application's own
 		// included, when they finish, after the endpoint's @OnClose.
 		for (DefaultWsTopics tracking : topics.orderedStream().toList()) {
 			routes = routes.stream().map((route) -> route.withHandler(tracking.tracking(route.handler()))).toList();
+		}
+		for (WsRouteCustomizer customizer : routeCustomizers.orderedStream().toList()) {
+			routes = routes.stream().map(customizer::customize).toList();
 		}
 		return new WsServerBootstrap(serverFactory, routes);
 	}
@@ -179,6 +195,30 @@ public final class WsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WsSessionRegistry wsSessionRegistry(WsServerBootstrap bootstrap) {
 		return bootstrap.getServer().sessions();
+	}
+
+	/**
+	 * TLS on the server's port, from the SSL bundle {@code ws.ssl.bundle} names, with the
+	 * JDK's engines unless the application defines a {@link WsSslEngineFactory}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("ws.ssl.enabled")
+	static class SslConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WsSslEngineFactory.class)
+		JdkWsSslEngineFactory wsSslEngineFactory() {
+			return new JdkWsSslEngineFactory();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SslBundleEngineSource wsSslEngineSource(WsProperties properties, SslBundles bundles,
+				WsSslEngineFactory engineFactory) {
+			WsProperties.Ssl ssl = properties.getSsl();
+			return SslBundleEngineSource.create(bundles, ssl.getBundle(), ssl.getClientAuth(), engineFactory);
+		}
+
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.wsboot.server.ssl.ClientAuth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -57,7 +58,9 @@ public class WsProperties {
 	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 	/**
-	 * Maximum time a client may take to send its upgrade request.
+	 * Maximum time from a connection's accept to the answer to its upgrade request: the
+	 * client's sending it, and the handshake interceptors' decision. A request not complete
+	 * by then is answered with 408, one not decided with 503.
 	 */
 	private Duration handshakeTimeout = Duration.ofSeconds(10);
 
@@ -89,6 +92,24 @@ public class WsProperties {
 	private int maxConnections = 10000;
 
 	/**
+	 * Maximum number of connections from one client address. Further upgrade requests from
+	 * it are refused with 429. Zero means no limit.
+	 */
+	private int maxConnectionsPerAddress;
+
+	/**
+	 * Maximum number of messages per second one session may send. A session that sends
+	 * more is closed with 1008. Zero means no limit.
+	 */
+	private int maxMessageRate;
+
+	/**
+	 * Maximum number of messages one session may send at once, 'ws.max-message-rate' being
+	 * its average. Zero means as many as the rate allows in a second.
+	 */
+	private int maxMessageBurst;
+
+	/**
 	 * Maximum size of the messages queued for one session. A session that would exceed it
 	 * reads too slowly and is closed with 1008.
 	 */
@@ -107,7 +128,13 @@ public class WsProperties {
 
 	private final Handshake handshake = new Handshake();
 
+	private final Forwarded forwarded = new Forwarded();
+
+	private final Security security = new Security();
+
 	private final Executor executor = new Executor();
+
+	private final Ssl ssl = new Ssl();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -205,6 +232,30 @@ public class WsProperties {
 		this.maxConnections = atLeast(1, maxConnections);
 	}
 
+	public int getMaxConnectionsPerAddress() {
+		return this.maxConnectionsPerAddress;
+	}
+
+	public void setMaxConnectionsPerAddress(int maxConnectionsPerAddress) {
+		this.maxConnectionsPerAddress = atLeast(0, maxConnectionsPerAddress);
+	}
+
+	public int getMaxMessageRate() {
+		return this.maxMessageRate;
+	}
+
+	public void setMaxMessageRate(int maxMessageRate) {
+		this.maxMessageRate = atLeast(0, maxMessageRate);
+	}
+
+	public int getMaxMessageBurst() {
+		return this.maxMessageBurst;
+	}
+
+	public void setMaxMessageBurst(int maxMessageBurst) {
+		this.maxMessageBurst = atLeast(0, maxMessageBurst);
+	}
+
 	public DataSize getMaxOutboundBuffer() {
 		return this.maxOutboundBuffer;
 	}
@@ -235,6 +286,18 @@ public class WsProperties {
 
 	public Executor getExecutor() {
 		return this.executor;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Forwarded getForwarded() {
+		return this.forwarded;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	private static int atLeast(int min, int value) {
@@ -291,6 +354,12 @@ public class WsProperties {
 		 */
 		private int maxHeaders = 100;
 
+		/**
+		 * Maximum number of upgrade requests per second from one client address, as many
+		 * at once. Further ones are refused with 429. Zero means no limit.
+		 */
+		private int maxRatePerAddress;
+
 		public DataSize getMaxRequestLineLength() {
 			return this.maxRequestLineLength;
 		}
@@ -313,6 +382,65 @@ public class WsProperties {
 
 		public void setMaxHeaders(int maxHeaders) {
 			this.maxHeaders = atLeast(1, maxHeaders);
+		}
+
+		public int getMaxRatePerAddress() {
+			return this.maxRatePerAddress;
+		}
+
+		public void setMaxRatePerAddress(int maxRatePerAddress) {
+			this.maxRatePerAddress = atLeast(0, maxRatePerAddress);
+		}
+
+	}
+
+	/**
+	 * TLS ({@code wss://}) on the server's port, with the key, certificate, protocols and
+	 * cipher suites of a Spring Boot SSL bundle, as Spring Boot's own servers take them.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Whether the server speaks TLS (wss://) instead of plain TCP (ws://). Requires
+		 * 'ws.ssl.bundle'.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the SSL bundle, 'spring.ssl.bundle.jks.<name>' or
+		 * 'spring.ssl.bundle.pem.<name>', with the server's key and certificate. Its
+		 * options set the protocols and cipher suites; with 'reload-on-update', new
+		 * connections get a renewed certificate.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Whether clients must present a certificate, trusted by the bundle's trust store.
+		 */
+		private ClientAuth clientAuth = ClientAuth.NONE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		public ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
 		}
 
 	}
@@ -365,6 +493,68 @@ public class WsProperties {
 
 		public void setKeepAlive(Duration keepAlive) {
 			this.keepAlive = notNegative(keepAlive);
+		}
+
+	}
+
+	/**
+	 * Reverse proxies in front of the server. Their forwarding headers are believed only
+	 * from them: anyone else could send such headers to pose as another address.
+	 */
+	public static class Forwarded {
+
+		/**
+		 * Addresses or CIDR blocks of the trusted reverse proxies, such as '10.0.0.0/8' or
+		 * '::1'. When the TCP peer is one of them, the client is read from the 'Forwarded',
+		 * or else the 'X-Forwarded-For' and 'X-Forwarded-Proto', headers, for the session's
+		 * remote address, the per-address limits and the logs.
+		 */
+		private List<String> trustedProxies = new ArrayList<>();
+
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
+		}
+
+	}
+
+	/**
+	 * Spring Security for the endpoints, when it is on the class path: bearer tokens
+	 * authenticated at the upgrade, '@PreAuthorize' and '@Secured' on endpoints and their
+	 * methods, the security context around every handler call.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether to apply Spring Security to the WebSocket endpoints when it is on the class
+		 * path.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of a query parameter a bearer token may be sent in, such as 'access_token'.
+		 * When not set, tokens in the query are ignored: URLs end up in logs and browser
+		 * history.
+		 */
+		private @Nullable String tokenQueryParameter;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getTokenQueryParameter() {
+			return this.tokenQueryParameter;
+		}
+
+		public void setTokenQueryParameter(@Nullable String tokenQueryParameter) {
+			this.tokenQueryParameter = tokenQueryParameter;
 		}
 
 	}

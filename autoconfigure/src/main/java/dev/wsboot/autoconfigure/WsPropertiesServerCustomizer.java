@@ -1,13 +1,17 @@
 package dev.wsboot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.server.AbuseLimits;
 import dev.wsboot.server.ConfigurableWsServerFactory;
 import dev.wsboot.server.WsServerCustomizer;
+import dev.wsboot.server.forwarded.TrustedProxies;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
@@ -16,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  * {@link WsServerCustomizer customizers}.
  */
 class WsPropertiesServerCustomizer implements WsServerCustomizer {
+
+	private static final String TRUSTED_PROXIES_PROPERTY = "ws.forwarded.trusted-proxies";
 
 	private static final String LIFECYCLE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
 
@@ -52,6 +58,19 @@ class WsPropertiesServerCustomizer implements WsServerCustomizer {
 		factory.setShutdownTimeout((shutdownTimeout != null) ? shutdownTimeout : withinLifecyclePhase());
 		factory.setMaxConnections(properties.getMaxConnections());
 		factory.setMaxOutboundBuffer(bytes(properties.getMaxOutboundBuffer()));
+		factory.setAbuseLimits(new AbuseLimits(properties.getMaxConnectionsPerAddress(),
+				handshake.getMaxRatePerAddress(), properties.getMaxMessageRate(), properties.getMaxMessageBurst()));
+		factory.setTrustedProxies(trustedProxies(properties.getForwarded().getTrustedProxies()));
+	}
+
+	private static TrustedProxies trustedProxies(List<String> entries) {
+		try {
+			return TrustedProxies.of(entries);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(TRUSTED_PROXIES_PROPERTY, String.join(",", entries),
+					ex.getMessage());
+		}
 	}
 
 	/**

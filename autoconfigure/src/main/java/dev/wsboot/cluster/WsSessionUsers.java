@@ -1,13 +1,16 @@
 package dev.wsboot.cluster;
 
+import java.security.Principal;
+
 import dev.wsboot.server.WsSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a session belongs to, for sending to a user and for presence. By default the name an
- * application stores in the session's attributes under {@link #ATTRIBUTE}, typically in its
- * {@code @OnOpen} method once it knows the user; declare a bean to find it otherwise, such
- * as from an authenticated principal.
+ * Who a session belongs to, for sending to a user and for presence. By default the name of
+ * the session's {@link WsSession#principal() principal}, as the handshake authenticated it
+ * (with Spring Security, the {@code Authentication}), or else the name an application stores
+ * in the session's attributes under {@link #ATTRIBUTE}, typically in its {@code @OnOpen}
+ * method once it knows the user; declare a bean to find it otherwise.
  */
 @FunctionalInterface
 public interface WsSessionUsers {
@@ -19,6 +22,12 @@ public interface WsSessionUsers {
 	WsSessionUsers BY_ATTRIBUTE = (session) -> {
 		Object user = session.attributes().get(ATTRIBUTE);
 		return (user != null) ? user.toString() : null;
+	};
+
+	/** The principal's name, or else the {@link #ATTRIBUTE} attribute: the default. */
+	WsSessionUsers BY_PRINCIPAL_OR_ATTRIBUTE = (session) -> {
+		Principal principal = session.principal();
+		return (principal != null) ? principal.getName() : BY_ATTRIBUTE.userOf(session);
 	};
 
 	/** The name of the session's user, or {@code null} for an anonymous session. */

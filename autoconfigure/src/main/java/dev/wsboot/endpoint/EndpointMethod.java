@@ -5,7 +5,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.nio.ByteBuffer;
+import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.wsboot.server.WsSession;
@@ -43,14 +46,18 @@ final class EndpointMethod {
 
 	private final ReturnValues.@Nullable Handling returnValue;
 
+	/** The checks of each call, from the {@link WsMethodGuard}s that have one for this method. */
+	private final WsMethodGuard.Check[] checks;
+
 	private EndpointMethod(Method method, MethodKind kind, Argument[] arguments, @Nullable MessageParameter message,
-			Class<?> eventType, ReturnValues.@Nullable Handling returnValue) {
+			Class<?> eventType, ReturnValues.@Nullable Handling returnValue, WsMethodGuard.Check[] checks) {
 		this.method = method;
 		this.kind = kind;
 		this.arguments = arguments;
 		this.message = message;
 		this.eventType = eventType;
 		this.returnValue = returnValue;
+		this.checks = checks;
 	}
 
 	/** Obtains one argument of a call. */
@@ -120,13 +127,28 @@ final class EndpointMethod {
 		}
 		ReturnValues.Handling returnValue = returnValue(endpointClass, method, kind, support);
 		ReflectionUtils.makeAccessible(method);
-		return new EndpointMethod(method, kind, arguments, message, eventType, returnValue);
+		return new EndpointMethod(method, kind, arguments, message, eventType, returnValue,
+				checks(endpointClass, method, support));
+	}
+
+	private static WsMethodGuard.Check[] checks(Class<?> endpointClass, Method method, EndpointSupport support) {
+		List<WsMethodGuard.Check> checks = new ArrayList<>();
+		for (WsMethodGuard guard : support.methodGuards()) {
+			WsMethodGuard.Check check = guard.checkFor(endpointClass, method);
+			if (check != null) {
+				checks.add(check);
+			}
+		}
+		return checks.toArray(new WsMethodGuard.Check[0]);
 	}
 
 	private static @Nullable Argument resolved(MethodParameter parameter, EndpointSupport support,
 			EndpointParameters parameters, Class<?> endpointClass, Method method, MethodKind kind) {
 		if (parameter.getParameterType() == WsSession.class) {
 			return WsInvocation::session;
+		}
+		if (parameter.getParameterType() == Principal.class) {
+			return (invocation) -> invocation.session().principal();
 		}
 		if (parameter.hasParameterAnnotation(PathParam.class) || parameter.hasParameterAnnotation(QueryParam.class)) {
 			try {
@@ -180,10 +202,10 @@ final class EndpointMethod {
 
 	private static String supported(MethodKind kind) {
 		return switch (kind) {
-			case OPEN -> "WsSession, @PathParam, @QueryParam";
-			case MESSAGE -> "WsSession, @PathParam, @QueryParam, and one message parameter";
-			case CLOSE -> "WsSession, CloseStatus, @PathParam, @QueryParam";
-			case ERROR -> "WsSession, a Throwable type, @PathParam, @QueryParam";
+			case OPEN -> "WsSession, Principal, @PathParam, @QueryParam";
+			case MESSAGE -> "WsSession, Principal, @PathParam, @QueryParam, and one message parameter";
+			case CLOSE -> "WsSession, Principal, CloseStatus, @PathParam, @QueryParam";
+			case ERROR -> "WsSession, Principal, a Throwable type, @PathParam, @QueryParam";
 		};
 	}
 
@@ -230,6 +252,9 @@ final class EndpointMethod {
 		@Nullable Object[] args = new Object[this.arguments.length];
 		for (int i = 0; i < args.length; i++) {
 			args[i] = this.arguments[i].resolve(invocation);
+		}
+		for (WsMethodGuard.Check check : this.checks) {
+			check.check(bean, args, invocation);
 		}
 		Object result;
 		try {

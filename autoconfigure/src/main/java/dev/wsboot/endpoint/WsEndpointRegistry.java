@@ -36,8 +36,8 @@ import org.springframework.validation.Validator;
  * endpoint can depend on beans made from the routes, such as the
  * {@link dev.wsboot.server.WsSessionRegistry}; the endpoint beans themselves are obtained
  * once every singleton exists. What their methods are bound with is found in the same bean
- * factory: {@link WsArgumentResolver}, {@link WsReturnValueHandler} and
- * {@link WsMessageCodec} beans in {@code @Order}, the unique {@link ConversionService} (or
+ * factory: {@link WsArgumentResolver}, {@link WsReturnValueHandler}, {@link WsMessageCodec}
+ * and {@link WsMethodGuard} beans in {@code @Order}, the unique {@link ConversionService} (or
  * Spring Boot's shared one) for path and query parameters, and the unique
  * {@link Validator}, if any, for {@code @Valid} payloads.
  */
@@ -105,7 +105,7 @@ public class WsEndpointRegistry implements SmartInitializingSingleton {
 		return new EndpointSupport(beanFactory.getBeanProvider(WsArgumentResolver.class).orderedStream().toList(),
 				beanFactory.getBeanProvider(WsReturnValueHandler.class).orderedStream().toList(),
 				new EndpointCodecs(beanFactory.getBeanProvider(WsMessageCodec.class).orderedStream().toList()),
-				conversionService, validator);
+				conversionService, validator, beanFactory.getBeanProvider(WsMethodGuard.class).orderedStream().toList());
 	}
 
 	/** The route of each endpoint, in the order the beans were defined. */

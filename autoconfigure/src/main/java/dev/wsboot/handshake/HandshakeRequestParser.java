@@ -24,6 +24,9 @@ public final class HandshakeRequestParser {
 
 	private static final int INITIAL_LINE_CAPACITY = 256;
 
+	/** RFC 8446 §5.1: the content type of a TLS handshake record, a TLS client's first byte. */
+	private static final byte TLS_HANDSHAKE_RECORD = 0x16;
+
 	private enum State {
 		REQUEST_LINE, HEADERS, DONE, FAILED
 	}
@@ -44,6 +47,9 @@ public final class HandshakeRequestParser {
 
 	/** Whether the last byte taken was a CR, which must be followed by LF. */
 	private boolean afterCr;
+
+	/** Whether the request line got past its method, whose bytes are checked as they come. */
+	private boolean methodRead;
 
 	private @Nullable RequestLine requestLine;
 
@@ -115,6 +121,9 @@ public final class HandshakeRequestParser {
 	}
 
 	private void append(byte b) {
+		if (this.state == State.REQUEST_LINE && !this.methodRead) {
+			checkMethodByte(b);
+		}
 		if (this.state == State.REQUEST_LINE && this.lineLength == this.limits.maxRequestLineLength()) {
 			throw HandshakeException.uriTooLong(
 					"Request line is longer than " + this.limits.maxRequestLineLength() + " bytes");
@@ -129,6 +138,23 @@ public final class HandshakeRequestParser {
 			this.line = Arrays.copyOf(this.line, Math.min(2 * this.line.length, this.limits.maxHeaderBlockSize()));
 		}
 		this.line[this.lineLength++] = b;
+	}
+
+	/**
+	 * Refuses a request whose method is no token as soon as the byte arrives, rather than
+	 * when a line ending that may never come does: a TLS client's handshake (whose first
+	 * byte is 22) or other binary data sent to this port is answered at once.
+	 */
+	private void checkMethodByte(byte b) {
+		if (b == ' ' && this.lineLength > 0) {
+			this.methodRead = true;
+		}
+		else if (!HttpChars.isTokenChar(b)) {
+			if (b == TLS_HANDSHAKE_RECORD && this.headLength == 1) {
+				throw HandshakeException.badRequest("TLS handshake on a port that speaks plain HTTP; use ws:// here");
+			}
+			throw HandshakeException.badRequest("Malformed request method");
+		}
 	}
 
 	/** Handles the line just ended and returns whether it was the blank line ending the head. */

@@ -87,4 +87,11 @@ public final class CompositeWsServerObserver implements WsServerObserver {
 		}
 	}
 
+	@Override
+	public void onTlsFailure(String reason) {
+		for (WsServerObserver observer : this.observers) {
+			observer.onTlsFailure(reason);
+		}
+	}
+
 }

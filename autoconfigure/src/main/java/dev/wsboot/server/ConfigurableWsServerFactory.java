@@ -10,6 +10,8 @@ import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.forwarded.TrustedProxies;
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,5 +73,28 @@ public interface ConfigurableWsServerFactory extends WsServerFactory {
 	 * preference; none by default.
 	 */
 	void setExtensions(List<ExtensionFactory> extensions);
+
+	/**
+	 * Serves {@code wss://}: TLS on the server's port, each connection with an engine from
+	 * {@code source}; {@code null}, the default, for plain {@code ws://}. A factory that
+	 * cannot serve TLS throws {@link UnsupportedOperationException}, as this default does.
+	 */
+	default void setSslEngineSource(@Nullable SslEngineSource source) {
+		if (source != null) {
+			throw new UnsupportedOperationException(getClass().getName() + " does not support TLS");
+		}
+	}
+
+	/**
+	 * Decisions added to the standard handshake, in the order they are asked; none by
+	 * default, and then the handshake is decided on the I/O thread as the request is read.
+	 */
+	void setHandshakeInterceptors(List<WsHandshakeInterceptor> interceptors);
+
+	/** Limits per client address and per session; none by default. */
+	void setAbuseLimits(AbuseLimits limits);
+
+	/** The reverse proxies whose forwarding headers name the client; none by default. */
+	void setTrustedProxies(TrustedProxies trustedProxies);
 
 }

@@ -120,6 +120,16 @@ final class GuardedWsServerObserver implements WsServerObserver {
 		}
 	}
 
+	@Override
+	public void onTlsFailure(String reason) {
+		try {
+			this.observer.onTlsFailure(reason);
+		}
+		catch (RuntimeException ex) {
+			failed("onTlsFailure", ex);
+		}
+	}
+
 	private void failed(String event, RuntimeException ex) {
 		long now = this.nanoClock.getAsLong();
 		long reportAt = this.nextReportAt.get();

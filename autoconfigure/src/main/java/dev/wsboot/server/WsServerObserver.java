@@ -68,4 +68,13 @@ public interface WsServerObserver {
 	default void onLimitExceeded(String limit) {
 	}
 
+	/**
+	 * A TLS connection was dropped, for a {@code reason} of a few: {@code handshake} (the
+	 * handshake failed, a required client certificate missing, for example),
+	 * {@code not-tls} (its first bytes were no TLS record, such as plain HTTP), or
+	 * {@code renegotiation} (the client tried to renegotiate, which the server refuses).
+	 */
+	default void onTlsFailure(String reason) {
+	}
+
 }

@@ -2,8 +2,11 @@ package dev.wsboot.server;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
+
+import javax.net.ssl.SSLSession;
 
 import dev.wsboot.handshake.HttpHeaders;
 import dev.wsboot.handshake.QueryParameters;
@@ -23,8 +26,27 @@ public interface WsSession {
 	/** A server-unique id for this session. */
 	String id();
 
-	/** The peer's address. */
+	/**
+	 * The client's address: the TCP peer's, or, when the peer is a trusted proxy
+	 * ({@code ws.forwarded.trusted-proxies}), the client it forwarded the request for.
+	 */
 	InetSocketAddress remoteAddress();
+
+	/**
+	 * {@code wss} when the client connected over TLS, to the server or to the trusted proxy
+	 * that forwarded the request; else {@code ws}.
+	 */
+	default String scheme() {
+		return "ws";
+	}
+
+	/**
+	 * Who the client is, as the handshake found (with Spring Security, the
+	 * {@code Authentication}); {@code null} for an anonymous client.
+	 */
+	default @Nullable Principal principal() {
+		return null;
+	}
 
 	/** The path of the handshake request, e.g. {@code /rooms/lobby}, as sent (percent-encoded). */
 	String path();
@@ -61,6 +83,20 @@ public interface WsSession {
 
 	/** When the handshake completed. */
 	Instant openedAt();
+
+	/** Whether the session runs over TLS ({@code wss://}). */
+	default boolean isSecure() {
+		return sslSession() != null;
+	}
+
+	/**
+	 * The TLS session of the connection: its protocol, cipher suite and, when the server
+	 * asked for them ({@code ws.ssl.client-auth}), the client's certificates; {@code null}
+	 * over plain TCP.
+	 */
+	default @Nullable SSLSession sslSession() {
+		return null;
+	}
 
 	/** Whether messages can still be sent: no close frame has been sent or received. */
 	boolean isOpen();

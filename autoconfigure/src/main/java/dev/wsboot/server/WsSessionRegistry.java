@@ -27,6 +27,16 @@ public interface WsSessionRegistry {
 		return all().stream().filter((session) -> session.path().equals(path)).toList();
 	}
 
+	/**
+	 * The open sessions of one user, the {@link WsSession#principal() principal} named
+	 * {@code principalName}, on every endpoint.
+	 */
+	default Collection<WsSession> sessionsOf(String principalName) {
+		return all().stream()
+			.filter((session) -> session.principal() != null && principalName.equals(session.principal().getName()))
+			.toList();
+	}
+
 	/** Every open session. */
 	Collection<WsSession> all();
 

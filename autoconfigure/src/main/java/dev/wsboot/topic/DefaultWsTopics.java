@@ -1,5 +1,6 @@
 package dev.wsboot.topic;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Function;
 
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.PreparedMessage;
+import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsHandler;
 import dev.wsboot.server.WsMessageEncoder;
 import dev.wsboot.server.WsSession;
@@ -42,13 +44,29 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	private final TopicCounters counters = new TopicCounters();
 
+	private final Function<String, Collection<WsSession>> userSessions;
+
 	/**
+	 * Topics whose {@link #sendToUser} reaches no one.
 	 * @param encoder turns published objects into messages
 	 * @param policies the policy of each topic, by name; asked when the topic is made
 	 * @param relay carries publishes to other nodes; {@link WsTopicRelay#NONE} for none
 	 */
 	public DefaultWsTopics(WsMessageEncoder encoder, Function<String, SlowSubscriberPolicy> policies,
 			WsTopicRelay relay) {
+		this(encoder, policies, relay, (user) -> List.of());
+	}
+
+	/**
+	 * @param encoder turns published objects into messages
+	 * @param policies the policy of each topic, by name; asked when the topic is made
+	 * @param relay carries publishes to other nodes; {@link WsTopicRelay#NONE} for none
+	 * @param userSessions the open sessions of a user, by principal name, such as the
+	 * server's {@link dev.wsboot.server.WsSessionRegistry#sessionsOf(String)}
+	 */
+	public DefaultWsTopics(WsMessageEncoder encoder, Function<String, SlowSubscriberPolicy> policies,
+			WsTopicRelay relay, Function<String, Collection<WsSession>> userSessions) {
+		this.userSessions = userSessions;
 		this.encoder = encoder;
 		this.policies = policies;
 		this.relay = relay;
@@ -141,6 +159,23 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 		synchronized (membership) {
 			return new LinkedHashSet<>(membership.topics.keySet());
 		}
+	}
+
+	@Override
+	public int sendToUser(String user, Object message) {
+		Collection<WsSession> sessions = this.userSessions.apply(user);
+		if (sessions.isEmpty() && this.relay == WsTopicRelay.NONE) {
+			return 0;
+		}
+		PreparedMessage prepared = this.encoder.encode(message);
+		int queued = 0;
+		for (WsSession session : sessions) {
+			if (session.send(prepared) == SendResult.QUEUED) {
+				queued++;
+			}
+		}
+		this.relay.sendToUser(user, prepared);
+		return queued;
 	}
 
 	@Override

@@ -78,4 +78,11 @@ public interface WsTopicRelay {
 	default void nodeUnsubscribed(String topic) {
 	}
 
+	/**
+	 * Carries a message for every session of a user to the other nodes, after it was sent to
+	 * the user's sessions on this one ({@link WsTopics#sendToUser}); nothing by default.
+	 */
+	default void sendToUser(String user, PreparedMessage message) {
+	}
+
 }

@@ -94,6 +94,17 @@ public interface WsTopics {
 		return deliver(topic, message);
 	}
 
+	/**
+	 * Sends a message to every session of one user, on every endpoint: the sessions whose
+	 * {@link WsSession#principal() principal} is named {@code user}, see
+	 * {@link dev.wsboot.server.WsSessionRegistry#sessionsOf(String)}, and, with a cluster
+	 * ({@code ws.cluster.enabled}), the user's sessions on the other nodes. Encoded once, as
+	 * {@link #publish} does; no topic is needed.
+	 * @return how many sessions on this node it was queued for
+	 * @throws IllegalArgumentException when no codec can write the message
+	 */
+	int sendToUser(String user, Object message);
+
 	/** The sessions subscribed to a topic on this node, as a copy. */
 	List<WsSession> subscribers(String topic);
 

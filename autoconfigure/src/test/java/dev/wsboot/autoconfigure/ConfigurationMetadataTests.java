@@ -29,9 +29,13 @@ class ConfigurationMetadataTests {
 					"ws.allowed-origins", "ws.io-threads", "ws.handshake.max-request-line-length",
 					"ws.handshake.max-header-size", "ws.handshake.max-headers", "ws.executor.max-threads",
 					"ws.executor.queue-capacity", "ws.executor.keep-alive", "ws.topics.slow-subscriber",
-					"ws.topics.max-buffered", "ws.topics.policies", "ws.cluster.enabled", "ws.cluster.node-id",
-					"ws.cluster.channel-prefix", "ws.cluster.local-delivery", "ws.cluster.unsubscribe-delay",
-					"ws.cluster.node-ttl", "ws.cluster.heartbeat", "ws.cluster.failure-log-interval");
+					"ws.topics.max-buffered", "ws.topics.policies", "ws.ssl.enabled", "ws.ssl.bundle",
+					"ws.ssl.client-auth", "ws.max-connections-per-address", "ws.handshake.max-rate-per-address",
+					"ws.max-message-rate", "ws.max-message-burst", "ws.forwarded.trusted-proxies",
+					"ws.security.enabled", "ws.security.token-query-parameter", "ws.cluster.enabled",
+					"ws.cluster.node-id", "ws.cluster.channel-prefix", "ws.cluster.local-delivery",
+					"ws.cluster.unsubscribe-delay", "ws.cluster.node-ttl", "ws.cluster.heartbeat",
+					"ws.cluster.failure-log-interval");
 		assertThat(properties).allSatisfy((property) -> assertThat((String) property.get("description"))
 			.as("description of %s", property.get("name"))
 			.isNotBlank()

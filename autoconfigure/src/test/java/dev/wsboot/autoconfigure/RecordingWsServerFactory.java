@@ -10,10 +10,13 @@ import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.AbuseLimits;
 import dev.wsboot.server.ConfigurableWsServerFactory;
+import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServer;
 import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.forwarded.TrustedProxies;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +47,12 @@ class RecordingWsServerFactory implements ConfigurableWsServerFactory {
 	int maxConnections;
 
 	int maxOutboundBuffer;
+
+	@Nullable AbuseLimits abuseLimits;
+
+	@Nullable TrustedProxies trustedProxies;
+
+	List<WsHandshakeInterceptor> interceptors = List.of();
 
 	@Override
 	public WsServer create(List<WsRoute> routes) {
@@ -128,6 +137,21 @@ class RecordingWsServerFactory implements ConfigurableWsServerFactory {
 
 	@Override
 	public void setExtensions(List<ExtensionFactory> extensions) {
+	}
+
+	@Override
+	public void setHandshakeInterceptors(List<WsHandshakeInterceptor> interceptors) {
+		this.interceptors = interceptors;
+	}
+
+	@Override
+	public void setAbuseLimits(AbuseLimits limits) {
+		this.abuseLimits = limits;
+	}
+
+	@Override
+	public void setTrustedProxies(TrustedProxies trustedProxies) {
+		this.trustedProxies = trustedProxies;
 	}
 
 }

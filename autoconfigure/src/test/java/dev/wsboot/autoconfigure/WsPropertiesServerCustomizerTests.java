@@ -6,16 +6,20 @@ import java.util.Map;
 
 import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.WebSocketLimits;
+import dev.wsboot.server.AbuseLimits;
+import dev.wsboot.server.forwarded.TrustedProxies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link WsPropertiesServerCustomizer}: how {@code ws.*} values reach the factory.
@@ -39,6 +43,27 @@ class WsPropertiesServerCustomizerTests {
 		assertThat(factory.shutdownTimeout).isEqualTo(Duration.ofSeconds(27));
 		assertThat(factory.maxConnections).isEqualTo(10000);
 		assertThat(factory.maxOutboundBuffer).isEqualTo(4 * 1024 * 1024);
+		assertThat(factory.abuseLimits).isEqualTo(AbuseLimits.NONE);
+		assertThat(factory.trustedProxies).isSameAs(TrustedProxies.NONE);
+	}
+
+	@Test
+	void appliesAbuseLimitsAndTrustedProxies() throws Exception {
+		RecordingWsServerFactory factory = customize(Map.of("ws.max-connections-per-address", "20",
+				"ws.handshake.max-rate-per-address", "5", "ws.max-message-rate", "50", "ws.max-message-burst", "100",
+				"ws.forwarded.trusted-proxies", "10.0.0.0/8, ::1"));
+		assertThat(factory.abuseLimits).isEqualTo(new AbuseLimits(20, 5, 50, 100));
+		assertThat(factory.trustedProxies.isTrusted(InetAddress.getByName("10.9.8.7"))).isTrue();
+		assertThat(factory.trustedProxies.isTrusted(InetAddress.getByName("::1"))).isTrue();
+		assertThat(factory.trustedProxies.isTrusted(InetAddress.getByName("192.0.2.1"))).isFalse();
+	}
+
+	@Test
+	void refusesATrustedProxyThatIsNotAnAddressNamingTheProperty() {
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> customize(Map.of("ws.forwarded.trusted-proxies", "proxy.example.com")))
+			.withMessageContaining("ws.forwarded.trusted-proxies")
+			.withMessageContaining("neither an IP address nor a CIDR block");
 	}
 
 	@Test

@@ -240,6 +240,11 @@ class WsTopicsAutoConfigurationTests {
 		}
 
 		@Override
+		public int sendToUser(String user, Object message) {
+			return this.delegate.sendToUser(user, message);
+		}
+
+		@Override
 		public int deliver(String topic, PreparedMessage message) {
 			return this.delegate.deliver(topic, message);
 		}

@@ -92,7 +92,7 @@ class EndpointDefinitionTests {
 			.isThrownBy(() -> TestEndpoints.definition(CloseWithMessage.class))
 			.withMessage("@OnClose method " + CloseWithMessage.class.getName()
 					+ ".closed(String) has a parameter of unsupported type java.lang.String.")
-			.satisfies((ex) -> assertThat(ex.getAction()).contains("WsSession, CloseStatus, @PathParam, @QueryParam"));
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("WsSession, Principal, CloseStatus, @PathParam, @QueryParam"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.wsboot.hardening;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,33 @@ class PromptDispatchTests {
 			client.expectText("accepted");
 			release.countDown();
 			client.expectText("done");
+		}
+	}
+
+	@Test
+	void aPingReadAfterAHandlerSentIsAnsweredAfterWhatItSent() {
+		CountDownLatch sent = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		WsHandler sendThenWork = new TextHandler() {
+
+			@Override
+			public void onText(WsSession session, String text) {
+				session.sendText(text);
+				sent.countDown();
+				await(release);
+			}
+
+		};
+		try (TestWsServer server = TestWsServer.start((factory) -> {
+		}, WsRoute.of("/barrier", sendThenWork)); RawWsClient client = RawWsClient.open(server.port(), "/barrier")) {
+			client.sendText("queued");
+			// The message waits in the queue of the handler's thread when the ping is read: a
+			// peer that uses a ping as a barrier must see it before the pong.
+			await(sent);
+			client.sendPing("barrier".getBytes(StandardCharsets.US_ASCII));
+			client.expectText("queued");
+			client.expectPong("barrier");
+			release.countDown();
 		}
 	}
 

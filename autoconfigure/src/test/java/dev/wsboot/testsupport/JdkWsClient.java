@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,10 +61,24 @@ public final class JdkWsClient implements WebSocket.Listener {
 
 	/** Opens a connection, sending these extra headers with the upgrade request. */
 	public static JdkWsClient connect(int port, String path, Map<String, String> headers) throws Exception {
+		return connect(HTTP, "ws", port, path, headers);
+	}
+
+	/**
+	 * Opens a {@code wss://} connection with an HTTP client that uses {@code context}, which
+	 * must trust the server's certificate.
+	 */
+	public static JdkWsClient connectTls(int port, String path, SSLContext context) throws Exception {
+		HttpClient http = HttpClient.newBuilder().sslContext(context).build();
+		return connect(http, "wss", port, path, Map.of());
+	}
+
+	private static JdkWsClient connect(HttpClient http, String scheme, int port, String path,
+			Map<String, String> headers) throws Exception {
 		JdkWsClient client = new JdkWsClient();
-		WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+		WebSocket.Builder builder = http.newWebSocketBuilder();
 		headers.forEach(builder::header);
-		client.webSocket = builder.buildAsync(URI.create("ws://" + loopback() + ":" + port + path), client)
+		client.webSocket = builder.buildAsync(URI.create(scheme + "://" + loopback() + ":" + port + path), client)
 			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		return client;
 	}

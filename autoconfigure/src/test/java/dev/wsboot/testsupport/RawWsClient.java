@@ -16,6 +16,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+import org.jspecify.annotations.Nullable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,12 +69,27 @@ public final class RawWsClient implements AutoCloseable {
 	}
 
 	/**
+	 * A TCP connection from another local address, such as {@code 127.0.0.2} (the whole of
+	 * 127.0.0.0/8 is this host's on Linux): a second client, as the server counts addresses.
+	 */
+	public static RawWsClient connectFrom(InetAddress local, int port) {
+		return connect(port, 0, local);
+	}
+
+	/**
 	 * A TCP connection with a receive buffer of about {@code receiveBufferSize} bytes (0 for
 	 * the default): a peer that does not read then stops the server's writes early.
 	 */
 	public static RawWsClient connect(int port, int receiveBufferSize) {
+		return connect(port, receiveBufferSize, null);
+	}
+
+	private static RawWsClient connect(int port, int receiveBufferSize, @Nullable InetAddress local) {
 		Socket socket = new Socket();
 		try {
+			if (local != null) {
+				socket.bind(new InetSocketAddress(local, 0));
+			}
 			if (receiveBufferSize > 0) {
 				// Before connecting, so that the TCP window is negotiated with it.
 				socket.setReceiveBufferSize(receiveBufferSize);
@@ -85,6 +105,39 @@ public final class RawWsClient implements AutoCloseable {
 			closeQuietly(socket);
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A TLS connection to the server on the loopback address, its handshake done, with
+	 * nothing sent over it yet.
+	 */
+	public static RawWsClient connectTls(int port, SSLContext context) {
+		SSLSocket socket = null;
+		try {
+			socket = (SSLSocket) context.getSocketFactory().createSocket();
+			socket.setTcpNoDelay(true);
+			socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+					(int) DEFAULT_TIMEOUT.toMillis());
+			socket.startHandshake();
+			return new RawWsClient(socket);
+		}
+		catch (IOException ex) {
+			if (socket != null) {
+				closeQuietly(socket);
+			}
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Opens a WebSocket on {@code path} over TLS, checking the 101 and its headers. */
+	public static RawWsClient openTls(int port, String path, SSLContext context) {
+		return upgrade(connectTls(port, context), UpgradeRequest.to(path, port), new byte[0]);
+	}
+
+	/** The underlying socket: an {@link SSLSocket} for a TLS client. */
+	public Socket socket() {
+		return this.socket;
 	}
 
 	/** Opens a WebSocket on {@code path}, checking the 101 and its headers. */
@@ -103,7 +156,10 @@ public final class RawWsClient implements AutoCloseable {
 	 * {@code Connection} headers and its {@code Sec-WebSocket-Accept} (RFC 6455 §4.2.2).
 	 */
 	public static RawWsClient open(int port, UpgradeRequest request, byte[] firstBytes) {
-		RawWsClient client = connect(port);
+		return upgrade(connect(port), request, firstBytes);
+	}
+
+	private static RawWsClient upgrade(RawWsClient client, UpgradeRequest request, byte[] firstBytes) {
 		try {
 			byte[] head = request.bytes();
 			byte[] bytes = Arrays.copyOf(head, head.length + firstBytes.length);

@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * registered codes 1000-1015 as themselves, the ranges the peer may choose from as
  * {@code 3xxx} and {@code 4xxx}, anything else as {@code other};</li>
  * <li>{@code ws.server.limits.exceeded} (counter): connections refused or dropped, by
- * {@code limit}.</li>
+ * {@code limit};</li>
+ * <li>{@code ws.server.tls.failures} (counter): TLS connections dropped, by {@code reason}:
+ * {@code handshake}, {@code not-tls} or {@code renegotiation}.</li>
  * </ul>
  */
 public class WsServerMetrics implements WsServerObserver {
@@ -45,6 +47,8 @@ public class WsServerMetrics implements WsServerObserver {
 	private final Map<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
 
 	private final Map<String, Counter> limitCounters = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> tlsFailureCounters = new ConcurrentHashMap<>();
 
 	private final Map<String, Map<Integer, Counter>> handshakeCounters = new ConcurrentHashMap<>();
 
@@ -113,6 +117,16 @@ public class WsServerMetrics implements WsServerObserver {
 			.computeIfAbsent(limit, (name) -> Counter.builder("ws.server.limits.exceeded")
 				.description("WebSocket connections refused or dropped because a limit was reached")
 				.tag("limit", name)
+				.register(this.registry))
+			.increment();
+	}
+
+	@Override
+	public void onTlsFailure(String reason) {
+		this.tlsFailureCounters
+			.computeIfAbsent(reason, (name) -> Counter.builder("ws.server.tls.failures")
+				.description("TLS connections dropped before or instead of a WebSocket session")
+				.tag("reason", name)
 				.register(this.registry))
 			.increment();
 	}

@@ -2,6 +2,7 @@ package dev.wsboot.autoconfigure.actuate;
 
 import dev.wsboot.actuate.metrics.WsClusterMetrics;
 import dev.wsboot.actuate.metrics.WsServerMetrics;
+import dev.wsboot.actuate.metrics.WsSslMetrics;
 import dev.wsboot.actuate.metrics.WsTopicMetrics;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.autoconfigure.WsClusterAutoConfiguration;
@@ -9,6 +10,7 @@ import dev.wsboot.cluster.redis.RedisClusterBroker;
 import dev.wsboot.context.WsServerInitializedEvent;
 import dev.wsboot.endpoint.WsEndpointDescriptor;
 import dev.wsboot.endpoint.WsEndpointRegistry;
+import dev.wsboot.ssl.SslBundleEngineSource;
 import dev.wsboot.topic.DefaultWsTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -43,6 +45,15 @@ public final class WsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WsTopicMetrics wsTopicMetrics(DefaultWsTopics topics) {
 		return new WsTopicMetrics(topics.statistics());
+	}
+
+	@Bean
+	@ConditionalOnBean(SslBundleEngineSource.class)
+	@ConditionalOnMissingBean
+	WsSslMetrics wsSslMetrics(SslBundleEngineSource source, MeterRegistry registry) {
+		WsSslMetrics metrics = new WsSslMetrics(source);
+		metrics.bindTo(registry);
+		return metrics;
 	}
 
 	@Bean

@@ -1,8 +1,13 @@
 package dev.wsboot.server.nio;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import javax.net.ssl.SSLEngine;
 
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseStatus;
@@ -11,13 +16,15 @@ import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.extension.Extensions;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsUpgrade;
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One TCP connection, from accept to close, on its {@link IoLoop}'s thread: the upgrade
- * request through a {@link HandshakeStage}, then a {@link ProtocolEngine} fed by its
+ * request through a {@link HandshakeStage} (and the server's {@link HandshakeInterceptors},
+ * if it has some, while the connection is not read), then a {@link ProtocolEngine} fed by its
  * {@link ConnectionReader}, whose events {@link SessionEvents} turns into handler calls and
  * whose output its {@link ConnectionWriter} writes; its {@link ConnectionCloser} holds the
  * server's own reasons to close. It asks the engine when the TCP connection may end, and
@@ -70,6 +77,15 @@ final class Connection {
 
 	private boolean slotHeld;
 
+	/** The client address whose per-address connection count this connection holds, to give back once. */
+	private @Nullable InetAddress addressHeld;
+
+	/** The upgrade accepted so far that waits for the handshake interceptors; I/O thread only. */
+	private HandshakeStage.@Nullable Decision undecided;
+
+	/** The client a trusted proxy forwarded, once known: what logs name instead of the proxy. */
+	private volatile @Nullable InetSocketAddress forwardedClient;
+
 	/** I/O thread only: this connection's index in its loop's list, for O(1) removal. */
 	int loopIndex = -1;
 
@@ -87,14 +103,33 @@ final class Connection {
 	/** The server gave up on the peer: no reading, no waiting for its close. */
 	boolean abandoned;
 
-	Connection(NioWsServer server, IoLoop loop, Transport transport) {
+	/**
+	 * A connection on an accepted socket: plain, or TLS when the server has an
+	 * {@link SslEngineSource}.
+	 * @throws IOException when the TLS engine cannot begin its handshake
+	 */
+	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) throws IOException {
 		this.server = server;
 		this.loop = loop;
 		this.settings = server.settings();
-		this.transport = transport;
+		SslEngineSource ssl = this.settings.sslEngines();
+		this.transport = (ssl != null) ? tls(channel, ssl) : new PlainTransport(channel);
 		this.timers = new ConnectionTimers(this.settings, loop.now());
-		this.writer = new ConnectionWriter(this, loop, transport, this.output, this.settings.maxOutboundBuffer());
-		this.handshake = new HandshakeStage(server, this.settings, this::remote);
+		this.writer = new ConnectionWriter(this, loop, this.transport, this.output,
+				this.settings.maxOutboundBuffer());
+		this.handshake = new HandshakeStage(server, this.settings, this.transport::remoteAddress,
+				this.transport::sslSession);
+	}
+
+	private Transport tls(SocketChannel channel, SslEngineSource ssl) throws IOException {
+		SSLEngine engine = ssl.createEngine((InetSocketAddress) channel.getRemoteAddress());
+		try {
+			return new TlsTransport(channel, ssl, engine, this);
+		}
+		catch (IOException | RuntimeException ex) {
+			ssl.release(engine);
+			throw ex;
+		}
 	}
 
 	void registered(SelectionKey key) {
@@ -111,10 +146,17 @@ final class Connection {
 			return;
 		}
 		this.slotHeld = decision.slotReserved();
+		this.addressHeld = decision.addressReserved();
 		WsUpgrade upgrade = decision.upgrade();
 		WsRoute route = decision.route();
 		if (!decision.response().isAccepted() || route == null || upgrade == null) {
 			refuse(route, decision.response());
+			return;
+		}
+		noteClient(upgrade);
+		HandshakeInterceptors interceptors = this.server.interceptors(route.path());
+		if (interceptors != null) {
+			awaitDecision(decision, upgrade, interceptors, buffer);
 			return;
 		}
 		open(upgrade, route, decision.response());
@@ -122,6 +164,75 @@ final class Connection {
 			// The client's first frames may share the packet with its upgrade request.
 			this.loop.reader().receive(this, buffer);
 		}
+	}
+
+	private void noteClient(WsUpgrade upgrade) {
+		InetSocketAddress client = upgrade.remoteAddress();
+		if (client != null && !client.equals(this.transport.remoteAddress())) {
+			this.forwardedClient = client;
+		}
+	}
+
+	/**
+	 * Hands the accepted upgrade to the interceptors, off this thread, and reads nothing
+	 * until they decided; the client's first frames, if they came along, wait.
+	 */
+	private void awaitDecision(HandshakeStage.Decision decision, WsUpgrade upgrade,
+			HandshakeInterceptors interceptors, ByteBuffer buffer) {
+		if (buffer.hasRemaining()) {
+			this.heldInput = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
+		}
+		setInterest(SelectionKey.OP_READ, false);
+		this.undecided = decision;
+		interceptors.decide(upgrade, this.server.executor())
+			.thenAccept((refusal) -> this.loop.execute(() -> decided(decision, refusal)));
+	}
+
+	/** The interceptors decided; ignored when the handshake timed out or the connection closed meanwhile. */
+	private void decided(HandshakeStage.Decision decision, @Nullable HandshakeResponse refusal) {
+		if (this.undecided != decision || this.phase != Phase.HANDSHAKE) {
+			return;
+		}
+		this.undecided = null;
+		WsRoute route = decision.route();
+		WsUpgrade upgrade = decision.upgrade();
+		if (refusal != null || route == null || upgrade == null) {
+			releaseSlot();
+			releaseAddress();
+			refuse(route, (refusal != null) ? refusal : HandshakeResponse.reject(500, "Internal Server Error"));
+			return;
+		}
+		open(upgrade, route, decision.response());
+		ByteBuffer held = this.heldInput;
+		this.heldInput = null;
+		setInterest(SelectionKey.OP_READ, true);
+		if (held != null) {
+			this.loop.reader().receive(this, held);
+		}
+	}
+
+	/**
+	 * The handshake timeout passed: 408 when the request is not complete yet, 503 when the
+	 * interceptors have not decided, since it is then the server that is late.
+	 */
+	void onHandshakeOverdue() {
+		HandshakeStage.Decision waiting = this.undecided;
+		this.undecided = null;
+		if (!this.transport.isEstablished()) {
+			// Within the TLS handshake: there is no channel for an HTTP answer yet.
+			closeNow();
+			return;
+		}
+		if (waiting == null) {
+			refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
+			return;
+		}
+		releaseSlot();
+		releaseAddress();
+		this.heldInput = null;
+		refuse(waiting.route(),
+				HandshakeResponse.reject(503, "The upgrade could not be decided in time; try again later")
+					.withHeader("Retry-After", "5"));
 	}
 
 	/** Answers the upgrade request with a refusal; the connection ends once it is written. */
@@ -231,12 +342,14 @@ final class Connection {
 			this.writer.shut();
 			this.heldInput = null;
 			this.handshake = null;
+			this.undecided = null;
 			this.loop.remove(this);
 			SessionEvents session = this.events;
 			if (session != null) {
 				session.end(CloseStatus.ABNORMAL);
 			}
 			releaseSlot();
+			releaseAddress();
 		}
 		finally {
 			ProtocolEngine current = this.engine;
@@ -271,6 +384,22 @@ final class Connection {
 		if (this.slotHeld) {
 			this.slotHeld = false;
 			this.server.releaseSession();
+		}
+	}
+
+	/** Whether the I/O loop reads this connection when bytes arrive. */
+	boolean isReading() {
+		SelectionKey selectionKey = this.key;
+		return selectionKey != null && selectionKey.isValid() && (selectionKey.interestOps() & SelectionKey.OP_READ) != 0;
+	}
+
+	/** Gives back the per-address connection this connection counts for, once. */
+	private void releaseAddress() {
+		InetAddress address = this.addressHeld;
+		AddressLimits limits = this.server.addressLimits();
+		if (address != null && limits != null) {
+			this.addressHeld = null;
+			limits.releaseConnection(address);
 		}
 	}
 
@@ -339,8 +468,12 @@ final class Connection {
 		return this.phase;
 	}
 
+	/** The client, for logs: whom a trusted proxy forwarded, else the TCP peer. */
 	Object remote() {
-		Object address = this.transport.remoteAddress();
+		Object address = this.forwardedClient;
+		if (address == null) {
+			address = this.transport.remoteAddress();
+		}
 		return (address != null) ? address : "(unknown)";
 	}
 

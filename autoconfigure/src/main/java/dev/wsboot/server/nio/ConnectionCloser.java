@@ -3,7 +3,6 @@ package dev.wsboot.server.nio;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
 
-import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.ProtocolEngine;
@@ -27,6 +26,9 @@ final class ConnectionCloser {
 	 */
 	static final Duration OVERFLOW_CLOSE_GRACE = Duration.ofSeconds(1);
 
+	private static final CloseStatus MESSAGE_RATE_EXCEEDED = new CloseStatus(CloseCodes.POLICY_VIOLATION,
+			"Message rate exceeded");
+
 	private final ServerSettings settings;
 
 	ConnectionCloser(ServerSettings settings) {
@@ -49,7 +51,7 @@ final class ConnectionCloser {
 				logger.debug("Upgrade request from {} not complete within {}", connection.remote(),
 						this.settings.handshakeTimeout());
 				this.settings.observer().onLimitExceeded("handshake-timeout");
-				connection.refuse(null, HandshakeResponse.reject(408, "Request Timeout"));
+				connection.onHandshakeOverdue();
 			}
 			return;
 		}
@@ -67,6 +69,20 @@ final class ConnectionCloser {
 			engine.sendPing(new byte[0]);
 			connection.afterEngine();
 		}
+	}
+
+	/**
+	 * The session sends more messages than its rate allows: closed with 1008 after the
+	 * replies to what its handler already took, the messages after the close dropped.
+	 */
+	void onMessageRateExceeded(Connection connection) {
+		ProtocolEngine engine = connection.engine();
+		if (engine == null || engine.state() != ProtocolEngine.State.OPEN) {
+			return;
+		}
+		logger.debug("Closing session from {}: more messages than the rate allows", connection.remote());
+		this.settings.observer().onLimitExceeded("max-message-rate");
+		closeBehindHandlerCalls(connection, MESSAGE_RATE_EXCEEDED);
 	}
 
 	/** Server shutdown: open sessions get 1001 (going away), connections still in their handshake are closed. */

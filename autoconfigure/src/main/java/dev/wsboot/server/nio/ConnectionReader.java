@@ -43,6 +43,10 @@ final class ConnectionReader {
 			onEndOfStream(connection);
 			return;
 		}
+		if (read == 0) {
+			// A TLS record that was part of the handshake, or is partial: no bytes for us yet.
+			return;
+		}
 		connection.timers().read(this.loop.now());
 		buffer.flip();
 		switch (connection.phase()) {
@@ -64,6 +68,10 @@ final class ConnectionReader {
 	void receive(Connection connection, ByteBuffer buffer) {
 		ProtocolEngine engine = connection.engine();
 		if (engine == null) {
+			return;
+		}
+		connection.writer().applyQueued();
+		if (connection.isClosed()) {
 			return;
 		}
 		long queuedBefore = connection.output().bytes();
@@ -110,6 +118,10 @@ final class ConnectionReader {
 		}
 		if (!engine.isInputPaused() && !connection.inputEnded && !connection.abandoned) {
 			connection.setInterest(SelectionKey.OP_READ, true);
+			if (connection.transport().hasPendingInput()) {
+				// TLS records already read from the socket: no selector event announces them.
+				this.loop.readSoon(connection);
+			}
 		}
 	}
 

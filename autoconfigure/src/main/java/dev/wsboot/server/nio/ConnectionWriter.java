@@ -230,6 +230,21 @@ final class ConnectionWriter implements Runnable {
 
 	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
 	void flush() {
+		applyQueued();
+		if (this.waitingForSocket || this.connection.isClosed()) {
+			return;
+		}
+		if (writeOut()) {
+			this.connection.outputDrained();
+		}
+	}
+
+	/**
+	 * Hands the engine what other threads queued, in their order, without writing: done
+	 * before the engine reads too, so that the answer to a ping follows whatever was sent
+	 * before the ping was read, as a peer that uses pings as a barrier expects. I/O thread.
+	 */
+	void applyQueued() {
 		ProtocolEngine engine = this.connection.engine();
 		if (engine != null) {
 			ArrayDeque<Outbox.Request> requests = this.outbox.takeAll();
@@ -239,12 +254,6 @@ final class ConnectionWriter implements Runnable {
 				}
 				this.connection.noteEngineState();
 			}
-		}
-		if (this.waitingForSocket || this.connection.isClosed()) {
-			return;
-		}
-		if (writeOut()) {
-			this.connection.outputDrained();
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,9 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
 
 	private final ConnectionReader reader = new ConnectionReader(this);
+
+	/** Created when a first TLS connection needs them; a plain server has none. */
+	private @Nullable TlsBuffers tlsBuffers;
 
 	private final ConnectionCloser closer;
 
@@ -117,6 +121,33 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 		return this.writeBuffer;
 	}
 
+	/** The loop's ciphertext buffers for its TLS connections; only for use on the loop's thread. */
+	TlsBuffers tlsBuffers() {
+		TlsBuffers buffers = this.tlsBuffers;
+		if (buffers == null) {
+			buffers = new TlsBuffers();
+			this.tlsBuffers = buffers;
+		}
+		return buffers;
+	}
+
+	/**
+	 * Reads from {@code connection} now, although the selector did not say it is readable:
+	 * its transport holds input already. Loop thread, outside any other read; nothing
+	 * while the connection's input is paused.
+	 */
+	void readNow(Connection connection) {
+		if (!connection.isClosed() && connection.isReading()) {
+			this.now = System.nanoTime();
+			this.reader.onReadable(connection, this.readBuffer);
+		}
+	}
+
+	/** {@link #readNow} later in this turn, once the read under way is done. */
+	void readSoon(Connection connection) {
+		execute(() -> readNow(connection));
+	}
+
 	/** The time of the current turn, in {@link System#nanoTime()} units. */
 	long now() {
 		return this.now;
@@ -136,16 +167,35 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	}
 
 	private void register(SocketChannel channel) {
-		Connection connection = new Connection(this.server, this, new PlainTransport(channel));
+		Connection connection;
+		try {
+			connection = new Connection(this.server, this, channel);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not set up a connection: {}", ex.toString());
+			closeQuietly(channel);
+			this.server.connectionClosed();
+			return;
+		}
 		try {
 			connection.registered(channel.register(this.selector, SelectionKey.OP_READ, connection));
 		}
 		catch (ClosedChannelException ex) {
-			this.server.connectionClosed();
+			// Counts the connection as closed, and releases its TLS engine if it has one.
+			connection.closeNow();
 			return;
 		}
 		connection.loopIndex = this.connections.size();
 		this.connections.add(connection);
+	}
+
+	private static void closeQuietly(SocketChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			logger.trace("Closing a socket failed", ex);
+		}
 	}
 
 	/** Forgets a closed connection (O(1): the last one takes its slot). */

@@ -11,14 +11,17 @@ import dev.wsboot.server.WsSessionRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link WsSessionRegistry} of a {@link NioWsServer}: sessions by id and by endpoint
- * path, in concurrent collections so that lookups and broadcasts take no lock.
+ * The {@link WsSessionRegistry} of a {@link NioWsServer}: sessions by id, by endpoint path
+ * and by principal name, in concurrent collections so that lookups and broadcasts take no
+ * lock. A user's set exists only while the user has sessions.
  */
 final class NioSessionRegistry implements WsSessionRegistry {
 
 	private final Map<Long, NioWsSession> byId = new ConcurrentHashMap<>();
 
 	private final Map<String, Set<WsSession>> byTemplate = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<WsSession>> byUser = new ConcurrentHashMap<>();
 
 	private final Collection<WsSession> all = Collections.unmodifiableCollection(this.byId.values());
 
@@ -31,6 +34,14 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	void add(NioWsSession session) {
 		this.byId.put(session.numericId(), session);
 		this.byTemplate.get(session.template()).add(session);
+		String user = session.principalName();
+		if (user != null) {
+			this.byUser.compute(user, (name, sessions) -> {
+				Set<WsSession> set = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
+				set.add(session);
+				return set;
+			});
+		}
 	}
 
 	boolean remove(NioWsSession session) {
@@ -38,7 +49,18 @@ final class NioSessionRegistry implements WsSessionRegistry {
 			return false;
 		}
 		this.byTemplate.get(session.template()).remove(session);
+		String user = session.principalName();
+		if (user != null) {
+			this.byUser.computeIfPresent(user,
+					(name, sessions) -> (sessions.remove(session) && sessions.isEmpty()) ? null : sessions);
+		}
 		return true;
+	}
+
+	@Override
+	public Collection<WsSession> sessionsOf(String principalName) {
+		Set<WsSession> sessions = this.byUser.get(principalName);
+		return (sessions != null) ? Collections.unmodifiableSet(sessions) : Set.of();
 	}
 
 	@Override

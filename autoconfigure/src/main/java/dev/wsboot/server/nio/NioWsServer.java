@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,11 @@ public final class NioWsServer implements WsServer {
 
 	private final HandlerExecutor handlerExecutor;
 
+	/** The handshake interceptors of each endpoint that has some, by template. */
+	private final Map<String, HandshakeInterceptors> interceptors;
+
+	private final @Nullable AddressLimits addressLimits;
+
 	private volatile boolean stopping;
 
 	private volatile @Nullable Running running;
@@ -69,6 +75,8 @@ public final class NioWsServer implements WsServer {
 		this.loopFactory = loopFactory;
 		this.counters = new ConnectionCounters(settings.maxConnections());
 		this.handlerExecutor = new HandlerExecutor(settings.executor(), settings.observer());
+		this.interceptors = HandshakeInterceptors.byTemplate(settings.interceptors(), this.routes.paths());
+		this.addressLimits = settings.abuseLimits().limitsAddresses() ? new AddressLimits(settings.abuseLimits()) : null;
 	}
 
 	@Override
@@ -98,8 +106,8 @@ public final class NioWsServer implements WsServer {
 			acceptor.start();
 			this.running = new Running(channel, address, loops, acceptor, executor, ownExecutor);
 			String where = (this.settings.address() != null) ? address.getAddress().getHostAddress() : "all interfaces";
-			logger.info("WebSocket server started on port {} ({}) with endpoints {}", address.getPort(), where,
-					String.join(", ", this.routes.paths()));
+			logger.info("WebSocket server started on port {} ({}{}) with endpoints {}", address.getPort(), where,
+					(this.settings.sslEngines() != null) ? ", TLS" : "", String.join(", ", this.routes.paths()));
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			rollBack(channel, loops, ownExecutor);
@@ -244,6 +252,16 @@ public final class NioWsServer implements WsServer {
 
 	RouteTable routes() {
 		return this.routes;
+	}
+
+	/** The handshake interceptors of the endpoint at {@code template}, or {@code null} when it has none. */
+	@Nullable HandshakeInterceptors interceptors(String template) {
+		return this.interceptors.isEmpty() ? null : this.interceptors.get(template);
+	}
+
+	/** The per-address limits, or {@code null} when addresses are not limited. */
+	@Nullable AddressLimits addressLimits() {
+		return this.addressLimits;
 	}
 
 	Executor executor() {

@@ -12,9 +12,13 @@ import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.AbuseLimits;
 import dev.wsboot.server.ConfigurableWsServerFactory;
+import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.forwarded.TrustedProxies;
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +62,14 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 
 	private List<ExtensionFactory> extensions = List.of();
 
+	private @Nullable SslEngineSource sslEngines;
+
+	private List<WsHandshakeInterceptor> interceptors = List.of();
+
+	private AbuseLimits abuseLimits = AbuseLimits.NONE;
+
+	private TrustedProxies trustedProxies = TrustedProxies.NONE;
+
 	@Override
 	public NioWsServer create(List<WsRoute> routes) {
 		return create(routes, IoLoop::new);
@@ -68,7 +80,8 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 		ServerSettings settings = new ServerSettings(this.address, this.port, this.limits, this.handshakeLimits,
 				this.handshakeHandler, this.frameCodec, this.executor, this.ioThreads, this.handshakeTimeout,
 				this.idleTimeout, this.pingInterval, this.closeTimeout, this.shutdownTimeout, this.maxConnections,
-				this.maxOutboundBuffer, this.observer, this.extensions);
+				this.maxOutboundBuffer, this.observer, this.extensions, this.sslEngines, this.interceptors,
+				this.abuseLimits, this.trustedProxies);
 		return new NioWsServer(settings, routes, loops);
 	}
 
@@ -168,6 +181,26 @@ public class NioWsServerFactory implements ConfigurableWsServerFactory {
 	@Override
 	public void setExtensions(List<ExtensionFactory> extensions) {
 		this.extensions = List.copyOf(extensions);
+	}
+
+	@Override
+	public void setSslEngineSource(@Nullable SslEngineSource source) {
+		this.sslEngines = source;
+	}
+
+	@Override
+	public void setHandshakeInterceptors(List<WsHandshakeInterceptor> interceptors) {
+		this.interceptors = List.copyOf(interceptors);
+	}
+
+	@Override
+	public void setAbuseLimits(AbuseLimits limits) {
+		this.abuseLimits = limits;
+	}
+
+	@Override
+	public void setTrustedProxies(TrustedProxies trustedProxies) {
+		this.trustedProxies = trustedProxies;
 	}
 
 }

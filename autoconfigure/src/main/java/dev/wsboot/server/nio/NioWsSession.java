@@ -3,9 +3,12 @@ package dev.wsboot.server.nio;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLSession;
 
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HttpHeaders;
@@ -26,9 +29,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class NioWsSession implements WsSession, WsSessionStatistics {
 
-	/** Request headers of use to the handshake alone, not kept with the session. */
+	/**
+	 * Request headers of use to the handshake alone, not kept with the session. The offered
+	 * subprotocols are among them: their outcome is {@link #subprotocol()}, and a browser's
+	 * bearer token may travel as one.
+	 */
 	private static final String[] HANDSHAKE_ONLY_HEADERS = { "Upgrade", "Connection", "Sec-WebSocket-Key",
-			"Sec-WebSocket-Version", "Sec-WebSocket-Extensions" };
+			"Sec-WebSocket-Version", "Sec-WebSocket-Extensions", "Sec-WebSocket-Protocol" };
 
 	private final Connection connection;
 
@@ -46,6 +53,13 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	private final HttpHeaders headers;
 
 	private final @Nullable String subprotocol;
+
+	/** The client a trusted proxy forwarded, or {@code null} for the TCP peer. */
+	private final @Nullable InetSocketAddress forwardedClient;
+
+	private final String scheme;
+
+	private final @Nullable Principal principal;
 
 	private final long openedAtMillis = System.currentTimeMillis();
 
@@ -79,6 +93,16 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		// only the handshake needed, whose outcome the session states (subprotocol).
 		this.headers = request.headers().compact(HANDSHAKE_ONLY_HEADERS);
 		this.subprotocol = subprotocol;
+		InetSocketAddress client = upgrade.remoteAddress();
+		this.forwardedClient = (client != null && !client.equals(connection.transport().remoteAddress())) ? client
+				: null;
+		this.scheme = upgrade.scheme();
+		this.principal = upgrade.principal();
+	}
+
+	/** The principal's name, or {@code null} for an anonymous session. */
+	@Nullable String principalName() {
+		return (this.principal != null) ? this.principal.getName() : null;
 	}
 
 	Connection connection() {
@@ -106,8 +130,21 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public InetSocketAddress remoteAddress() {
+		if (this.forwardedClient != null) {
+			return this.forwardedClient;
+		}
 		InetSocketAddress address = this.connection.transport().remoteAddress();
 		return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
+	}
+
+	@Override
+	public String scheme() {
+		return this.scheme;
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return this.principal;
 	}
 
 	@Override
@@ -165,6 +202,11 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 	@Override
 	public Instant openedAt() {
 		return Instant.ofEpochMilli(this.openedAtMillis);
+	}
+
+	@Override
+	public @Nullable SSLSession sslSession() {
+		return this.connection.transport().sslSession();
 	}
 
 	@Override

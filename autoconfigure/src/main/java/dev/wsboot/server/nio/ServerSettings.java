@@ -10,17 +10,23 @@ import dev.wsboot.handshake.HandshakeLimits;
 import dev.wsboot.protocol.FrameCodec;
 import dev.wsboot.protocol.WebSocketLimits;
 import dev.wsboot.protocol.extension.ExtensionFactory;
+import dev.wsboot.server.AbuseLimits;
+import dev.wsboot.server.WsHandshakeInterceptor;
 import dev.wsboot.server.WsServerObserver;
+import dev.wsboot.server.forwarded.TrustedProxies;
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a {@link NioWsServer} is configured with, frozen when it is created.
+ * Everything a {@link NioWsServer} is configured with, frozen when it is created; with an
+ * {@link SslEngineSource}, it speaks TLS.
  */
 record ServerSettings(@Nullable InetAddress address, int port, WebSocketLimits limits, HandshakeLimits handshakeLimits,
 		HandshakeHandler handshakeHandler, FrameCodec frameCodec, @Nullable Executor executor, int ioThreads,
 		Duration handshakeTimeout, Duration idleTimeout, Duration pingInterval, Duration closeTimeout,
 		Duration shutdownTimeout, int maxConnections, int maxOutboundBuffer, WsServerObserver observer,
-		List<ExtensionFactory> extensions) {
+		List<ExtensionFactory> extensions, @Nullable SslEngineSource sslEngines,
+		List<WsHandshakeInterceptor> interceptors, AbuseLimits abuseLimits, TrustedProxies trustedProxies) {
 
 	/**
 	 * How often each I/O thread checks its connections' timers: a quarter of the shortest

@@ -4,6 +4,7 @@ import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
+import dev.wsboot.server.AbuseLimits;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
 import dev.wsboot.server.WsUpgrade;
@@ -29,13 +30,18 @@ final class SessionEvents implements ProtocolListener {
 
 	private final WsServerObserver observer;
 
+	/** The session's message rate, or {@code null} when it is not limited. */
+	private final @Nullable TokenBucket messageRate;
+
 	private boolean ended;
 
-	private SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls, WsServerObserver observer) {
+	private SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls, WsServerObserver observer,
+			@Nullable TokenBucket messageRate) {
 		this.connection = connection;
 		this.session = session;
 		this.calls = calls;
 		this.observer = observer;
+		this.messageRate = messageRate;
 	}
 
 	/**
@@ -50,7 +56,10 @@ final class SessionEvents implements ProtocolListener {
 		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
 				: new WorkerHandlerCalls(route.handler(), session, server.executor(), connection.loop(), resumeReading,
 						connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
-		return new SessionEvents(connection, session, calls, server.settings().observer());
+		AbuseLimits limits = server.settings().abuseLimits();
+		TokenBucket messageRate = (limits.maxMessageRate() > 0)
+				? new TokenBucket(limits.maxMessageRate(), limits.messageBurst(), connection.loopNow()) : null;
+		return new SessionEvents(connection, session, calls, server.settings().observer(), messageRate);
 	}
 
 	/** The session is open: registered, observed, and its handler's {@code onOpen} called. */
@@ -79,6 +88,9 @@ final class SessionEvents implements ProtocolListener {
 
 	@Override
 	public void onText(String text, int byteLength) {
+		if (isOverRate()) {
+			return;
+		}
 		this.session.received(byteLength);
 		this.observer.onMessageReceived(this.session, true, byteLength);
 		this.calls.text(text, byteLength);
@@ -87,6 +99,9 @@ final class SessionEvents implements ProtocolListener {
 
 	@Override
 	public void onBinary(byte[] data) {
+		if (isOverRate()) {
+			return;
+		}
 		this.session.received(data.length);
 		this.observer.onMessageReceived(this.session, false, data.length);
 		this.calls.binary(data);
@@ -117,6 +132,16 @@ final class SessionEvents implements ProtocolListener {
 		if (this.connection.holdsCloseReplies()) {
 			this.calls.after(this.connection.writer()::releaseHeldClose);
 		}
+	}
+
+	/** Whether this message is one too many: then the session is closed, and the message dropped. */
+	private boolean isOverRate() {
+		TokenBucket rate = this.messageRate;
+		if (rate == null || rate.take(this.connection.loopNow())) {
+			return false;
+		}
+		this.connection.loop().closer().onMessageRateExceeded(this.connection);
+		return true;
 	}
 
 	private void checkBacklog() {

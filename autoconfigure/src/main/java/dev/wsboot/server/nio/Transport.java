@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
+import javax.net.ssl.SSLSession;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,5 +44,23 @@ interface Transport {
 
 	/** The peer's address, or {@code null} when it is no longer known. */
 	@Nullable InetSocketAddress remoteAddress();
+
+	/**
+	 * Whether the security layer's handshake is over, so that HTTP may be spoken; always
+	 * for plain TCP.
+	 */
+	default boolean isEstablished() {
+		return true;
+	}
+
+	/** Whether the transport holds received bytes it has not handed out yet. */
+	default boolean hasPendingInput() {
+		return false;
+	}
+
+	/** The TLS session once its handshake is over; {@code null} for plain TCP. */
+	default @Nullable SSLSession sslSession() {
+		return null;
+	}
 
 }

@@ -46,6 +46,20 @@ class ClusterUsersTests {
 	}
 
 	@Test
+	void topicsSendToAUserOnAnotherNodeThroughTheCluster() throws Exception {
+		try (ClusterNode a = ClusterNode.start(redis, "a"); ClusterNode b = ClusterNode.start(redis, "b")) {
+			JdkWsClient adaOnB = b.join("hall", "ada");
+			JdkWsClient bob = b.join("hall", "bob");
+			// No session of ada on node a: the message still goes to the other nodes.
+			assertThat(a.topics().sendToUser("ada", "from the topics")).isZero();
+			assertThat(adaOnB.nextText()).isEqualTo("from the topics");
+			b.cluster().sendToUser("bob", "only bob");
+			assertThat(bob.nextText()).isEqualTo("only bob");
+			assertThat(adaOnB.texts()).isEmpty();
+		}
+	}
+
+	@Test
 	void presenceListsTheUsersOfEveryNodeAliveAndDropsANodeThatLeaves() throws Exception {
 		try (ClusterNode a = ClusterNode.start(redis, "a")) {
 			a.join("lobby", "ada");

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -32,6 +33,12 @@ final class ClientConnection implements FrameParser.Sink {
 	private final FrameParser parser = new FrameParser();
 
 	private SocketChannel channel;
+
+	/** With {@code --tls}, the plaintext channel over {@link #channel}; {@code null} without. */
+	private TlsClientChannel tls;
+
+	/** What frames are read from and written to: the socket, or TLS over it. */
+	private ByteChannel wire;
 
 	private SelectionKey key;
 
@@ -98,6 +105,12 @@ final class ClientConnection implements FrameParser.Sink {
 				this.channel.bind(new InetSocketAddress(this.localAddress, 0));
 			}
 			this.key = this.channel.register(this.io.selector(), 0, this);
+			this.wire = this.channel;
+			if (ClientTls.enabled()) {
+				this.tls = new TlsClientChannel(this.channel,
+						ClientTls.newEngine(this.settings.server().getHostString(), this.settings.server().getPort()));
+				this.wire = this.tls;
+			}
 			if (this.channel.connect(this.settings.server())) {
 				onConnected();
 			}
@@ -178,8 +191,17 @@ final class ClientConnection implements FrameParser.Sink {
 	void handle(SelectionKey readyKey) {
 		try {
 			int ops = readyKey.readyOps();
-			if ((ops & SelectionKey.OP_CONNECT) != 0 && this.channel.finishConnect()) {
+			if ((ops & SelectionKey.OP_CONNECT) != 0) {
+				if (this.channel.finishConnect()) {
+					onConnected();
+				}
+			}
+			else if (this.state == State.CONNECTING && this.tls != null) {
+				// The TLS handshake goes on with what the socket lets through.
 				onConnected();
+			}
+			if (this.state == State.CONNECTING) {
+				return;
 			}
 			if (this.state != State.CLOSED && (ops & SelectionKey.OP_READ) != 0) {
 				read();
@@ -207,7 +229,7 @@ final class ClientConnection implements FrameParser.Sink {
 			return;
 		}
 		try {
-			boolean drained = this.out.writeTo(this.channel);
+			boolean drained = this.out.writeTo(this.wire) && (this.tls == null || !this.tls.hasPendingOutput());
 			int ops = drained ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE;
 			if (this.key.interestOps() != ops) {
 				this.key.interestOps(ops);
@@ -218,7 +240,12 @@ final class ClientConnection implements FrameParser.Sink {
 		}
 	}
 
-	private void onConnected() {
+	private void onConnected() throws IOException {
+		if (this.tls != null && !this.tls.handshake()) {
+			// Still CONNECTING, as far as the rest of the connection cares, until TLS is up.
+			this.key.interestOps(this.tls.hasPendingOutput() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+			return;
+		}
 		this.state = State.UPGRADING;
 		String key = this.settings.handshake().write(this.out.reserve(this.settings.handshake().maxLength()), this.io.random());
 		this.upgrade = new UpgradeResponseReader(HandshakeWriter.expectedAccept(key, this.io.sha1()));
@@ -230,7 +257,7 @@ final class ClientConnection implements FrameParser.Sink {
 		ByteBuffer buffer = this.io.readBuffer();
 		for (int i = 0; i < MAX_READS_PER_EVENT; i++) {
 			buffer.clear();
-			int n = this.channel.read(buffer);
+			int n = this.wire.read(buffer);
 			if (n < 0) {
 				onEndOfStream();
 				return;
@@ -241,7 +268,7 @@ final class ClientConnection implements FrameParser.Sink {
 			this.receivedAt = System.nanoTime();
 			buffer.flip();
 			consume(buffer);
-			if (this.state == State.CLOSED || n < buffer.capacity()) {
+			if (this.state == State.CLOSED || (n < buffer.capacity() && (this.tls == null || !this.tls.hasPendingInput()))) {
 				return;
 			}
 		}

@@ -1,7 +1,8 @@
 package dev.wsboot.bench.load;
 
 /**
- * Entry point: {@code java -cp benchmarks.jar dev.wsboot.bench.load.LoadGenerator --scenario echo ...}.
+ * Entry point: {@code java -cp benchmarks.jar dev.wsboot.bench.load.LoadGenerator --scenario echo ...};
+ * {@code --tls <certificate.pem>} makes every connection speak TLS, trusting that certificate.
  * Progress goes to stderr and exactly one JSON line of results to stdout. Exit status: 0 clean,
  * 1 errors or a failed run, 2 bad arguments, 3 an echo differed from what was sent.
  */
@@ -13,7 +14,7 @@ public final class LoadGenerator {
 	public static void main(String[] args) {
 		LoadOptions options;
 		try {
-			options = LoadOptions.parse(args);
+			options = LoadOptions.parse(ClientTls.take(args));
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());

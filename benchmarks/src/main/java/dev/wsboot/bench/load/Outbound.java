@@ -2,7 +2,7 @@ package dev.wsboot.bench.load;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * Bytes waiting to be written to one socket. Small frames go through a direct buffer borrowed
@@ -51,7 +51,7 @@ final class Outbound {
 	}
 
 	/** Writes what the socket takes; returns whether everything was written. */
-	boolean writeTo(SocketChannel channel) throws IOException {
+	boolean writeTo(WritableByteChannel channel) throws IOException {
 		if (this.buffer == null) {
 			return true;
 		}

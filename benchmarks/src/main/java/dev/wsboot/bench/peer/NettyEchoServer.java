@@ -40,6 +40,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,9 @@ import java.util.concurrent.ConcurrentMap;
  * </ul>
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.wsboot.bench.peer.NettyEchoServer
- * --port 9001 [--host 127.0.0.1] [--path /echo] [--max-message 16777216] [--threads N]}. Once the
+ * --port 9001 [--host 127.0.0.1] [--path /echo] [--max-message 16777216] [--threads N]
+ * [--tls-cert FILE --tls-key FILE [--tls-engine jdk|openssl]]}, the last for wss with an {@code SslHandler}
+ * first in the pipeline (see {@link PeerTls}). Once the
  * port is bound the server prints exactly one line, {@code READY port=<port>}, to standard output,
  * so that scripts can wait for it; diagnostics go to standard error.
  */
@@ -99,21 +102,24 @@ public final class NettyEchoServer {
 	private final String echoPath;
 	private final int maxMessage;
 	private final int threads;
+	private final SslContext tls;
 
-	private NettyEchoServer(String host, int port, String echoPath, int maxMessage, int threads) {
+	private NettyEchoServer(String host, int port, String echoPath, int maxMessage, int threads, SslContext tls) {
 		this.host = host;
 		this.port = port;
 		this.echoPath = echoPath;
 		this.maxMessage = maxMessage;
 		this.threads = threads;
+		this.tls = tls;
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws Exception {
 		String host = "127.0.0.1";
 		int port = 9001;
 		String path = "/echo";
 		int maxMessage = 65536;
 		int threads = Runtime.getRuntime().availableProcessors();
+		java.util.Map<String, String> tlsOptions = new java.util.HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -122,6 +128,7 @@ public final class NettyEchoServer {
 				case "--path" -> path = value(args, ++i, arg);
 				case "--max-message" -> maxMessage = Integer.parseInt(value(args, ++i, arg));
 				case "--threads" -> threads = Integer.parseInt(value(args, ++i, arg));
+				case "--tls-cert", "--tls-key", "--tls-engine" -> tlsOptions.put(arg.substring(2), value(args, ++i, arg));
 				case "-h", "--help" -> {
 					System.err.println(
 							"usage: NettyEchoServer [--host 127.0.0.1] [--port 9001] [--path /echo]"
@@ -138,7 +145,8 @@ public final class NettyEchoServer {
 		if (maxMessage <= 0 || threads <= 0) {
 			throw new IllegalArgumentException("--max-message and --threads must be positive");
 		}
-		new NettyEchoServer(host, port, path, maxMessage, threads).run();
+		SslContext tls = PeerTls.enabled(tlsOptions) ? PeerTls.netty(tlsOptions) : null;
+		new NettyEchoServer(host, port, path, maxMessage, threads, tls).run();
 	}
 
 	private static String value(String[] args, int i, String option) {
@@ -172,6 +180,9 @@ public final class NettyEchoServer {
 									new ChannelInitializer<SocketChannel>() {
 										@Override
 										protected void initChannel(SocketChannel ch) {
+											if (tls != null) {
+												ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+											}
 											ch.pipeline()
 													.addLast("http-codec", new HttpServerCodec())
 													.addLast("http-aggregator", new HttpObjectAggregator(65536))

@@ -34,14 +34,15 @@ import dev.wsboot.server.nio.NioWsServerFactory;
  * <p>Options: {@code --port 9001 --path /echo --broadcast-path /broadcast --topic-path /topic --max-message 2097152
  * --threads 1 --inline true --virtual-threads false --max-connections 200000 --ping-interval-ms 0
  * --idle-timeout-ms 0}; {@code --virtual-threads true} (JDK 21+) runs the handlers of {@code --inline false}
- * on virtual threads.
+ * on virtual threads; {@code --tls-cert FILE --tls-key FILE [--tls-engine jdk|openssl]} serve wss, see
+ * {@link PeerTls}.
  */
 public final class WsbootEchoServer {
 
 	private WsbootEchoServer() {
 	}
 
-	public static void main(String[] args) throws InterruptedException {
+	public static void main(String[] args) throws Exception {
 		Map<String, String> options = parse(args);
 		int port = Integer.parseInt(options.getOrDefault("port", "9001"));
 		String echoPath = options.getOrDefault("path", "/echo");
@@ -60,6 +61,9 @@ public final class WsbootEchoServer {
 		// Off by default, as in the Netty peer; on, they test keep-alive (a client must answer pings).
 		factory.setPingInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("ping-interval-ms", "0"))));
 		factory.setIdleTimeout(Duration.ofMillis(Long.parseLong(options.getOrDefault("idle-timeout-ms", "0"))));
+		if (PeerTls.enabled(options)) {
+			factory.setSslEngineSource(PeerTls.wsboot(options));
+		}
 		if (Boolean.parseBoolean(options.getOrDefault("virtual-threads", "false"))) {
 			factory.setExecutor(virtualThreadPerTask());
 		}

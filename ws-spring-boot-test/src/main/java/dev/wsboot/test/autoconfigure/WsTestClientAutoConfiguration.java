@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,6 +33,8 @@ import org.springframework.core.env.Environment;
  * ({@code local.ws.server.port}) and speaking JSON with the application's {@code JsonMapper},
  * the server's activity for the client's waits, and the {@link WsPublishes} recorded from
  * the {@code WsTopics} bean. Each wait lasts {@code ws.test.timeout}, 5 seconds by default.
+ * When the server speaks TLS ({@code ws.ssl.enabled}), the client connects with
+ * {@code wss:} and trusts the certificates of the server's SSL bundle.
  *
  * <p>Applied to {@code @SpringBootTest} tests by being on the test class path, the kit being
  * a test-scoped dependency, and imported by {@link WsEndpointTest @WsEndpointTest}.
@@ -51,8 +54,9 @@ public final class WsTestClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WsTestClient wsTestClient(Environment environment, WsServerActivityObserver serverActivity) {
-		return client(environment, serverActivity, null);
+	WsTestClient wsTestClient(Environment environment, WsServerActivityObserver serverActivity,
+			ObjectProvider<SslBundles> sslBundles) {
+		return client(environment, serverActivity, null, sslBundles);
 	}
 
 	@Bean
@@ -67,19 +71,27 @@ public final class WsTestClientAutoConfiguration {
 	}
 
 	static WsTestClient client(Environment environment, WsServerActivityObserver serverActivity,
-			@Nullable WsMessageCodec codec) {
+			@Nullable WsMessageCodec codec, ObjectProvider<SslBundles> sslBundles) {
+		Binder binder = Binder.get(environment);
+		boolean secure = binder.bind("ws.ssl.enabled", Boolean.class).orElse(false);
 		WsTestClient.Builder builder = WsTestClient.builder()
-			.baseUri(baseUri(environment))
+			.baseUri(baseUri(environment, secure ? "wss" : "ws"))
 			.timeout(timeout(environment))
 			.serverActivity(serverActivity);
 		if (codec != null) {
 			builder.jsonCodec(codec);
 		}
+		String bundle = binder.bind("ws.ssl.bundle", String.class).orElse(null);
+		SslBundles bundles = sslBundles.getIfAvailable();
+		if (secure && bundle != null && bundles != null) {
+			// The client trusts the certificate the server presents, and nothing else.
+			builder.sslContext(ServerCertificateTrust.sslContext(bundles.getBundle(bundle)));
+		}
 		return builder.build();
 	}
 
 	/** The server's port is known once it started: read when a session opens. */
-	private static Supplier<URI> baseUri(Environment environment) {
+	private static Supplier<URI> baseUri(Environment environment, String scheme) {
 		return () -> {
 			Integer port = environment.getProperty(WsServerPortInfoApplicationContextInitializer.PROPERTY_NAME,
 					Integer.class);
@@ -88,7 +100,7 @@ public final class WsTestClientAutoConfiguration {
 						+ WsServerPortInfoApplicationContextInitializer.PROPERTY_NAME
 						+ " property, so the server has not started");
 			}
-			return URI.create("ws://" + host(environment) + ":" + port);
+			return URI.create(scheme + "://" + host(environment) + ":" + port);
 		};
 	}
 
@@ -117,12 +129,13 @@ public final class WsTestClientAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		WsTestClient wsTestClient(Environment environment, WsServerActivityObserver serverActivity,
-				ObjectProvider<JacksonMessageCodec> codec, ObjectProvider<JsonMapper> jsonMapper) {
+				ObjectProvider<JacksonMessageCodec> codec, ObjectProvider<JsonMapper> jsonMapper,
+				ObjectProvider<SslBundles> sslBundles) {
 			WsMessageCodec json = codec.getIfAvailable(() -> {
 				JsonMapper mapper = jsonMapper.getIfAvailable();
 				return (mapper != null) ? new JacksonMessageCodec(mapper) : null;
 			});
-			return client(environment, serverActivity, json);
+			return client(environment, serverActivity, json, sslBundles);
 		}
 
 	}

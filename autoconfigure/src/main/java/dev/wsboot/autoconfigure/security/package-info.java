@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of Spring Security for the WebSocket server.
+ */
+@NullMarked
+package dev.wsboot.autoconfigure.security;
+
+import org.jspecify.annotations.NullMarked;
