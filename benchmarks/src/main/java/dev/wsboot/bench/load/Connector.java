@@ -31,6 +31,15 @@ final class Connector {
 	 * until each is open or has failed, or the run's timeout passes.
 	 */
 	Batch open(int count, IntFunction<ConnectionListener> listeners) throws InterruptedException {
+		return open(count, listeners, (i) -> this.run.settings());
+	}
+
+	/**
+	 * Opens {@code count} connections as {@link #open(int, IntFunction)} does, the {@code i}th
+	 * to the server of {@code servers.apply(i)}.
+	 */
+	Batch open(int count, IntFunction<ConnectionListener> listeners, IntFunction<ConnectionSettings> servers)
+			throws InterruptedException {
 		LoadOptions options = this.run.options();
 		Semaphore inProgress = new Semaphore(options.connectConcurrency());
 		CountDownLatch settled = new CountDownLatch(count);
@@ -50,7 +59,7 @@ final class Connector {
 			}, open, failed);
 			int n = this.opened++;
 			IoThread io = this.run.thread(n);
-			ClientConnection connection = this.run.newConnection(io, this.run.bindAddress(n), listener);
+			ClientConnection connection = this.run.newConnection(io, this.run.bindAddress(n), listener, servers.apply(i));
 			connections.add(connection);
 			io.execute(connection::start);
 			if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(1)) {

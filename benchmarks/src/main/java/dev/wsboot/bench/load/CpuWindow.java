@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Wall time and CPU time over the measured part of a run: the generator's whole process, its
- * I/O threads, and the server if its pid is known. A generator using close to one core while
+ * I/O threads, the server if its pid is known, and any other processes named with
+ * {@code --watch-pids} (under {@code watched}). A generator using close to one core while
  * the server uses less means the generator, not the server, is the limit.
  */
 final class CpuWindow {
@@ -29,6 +30,13 @@ final class CpuWindow {
 
 	private final long startProcStat;
 
+	/** CPU time of the watched processes at the start, by name. */
+	private final Map<String, Long> watchStart = new LinkedHashMap<>();
+
+	private final Map<String, Long> watchPids;
+
+	private final Map<String, Long> watched = new LinkedHashMap<>();
+
 	private long wall;
 
 	private long process;
@@ -39,9 +47,11 @@ final class CpuWindow {
 
 	private long procStat;
 
-	private CpuWindow(List<IoThread> threads, long serverPid) {
+	private CpuWindow(List<IoThread> threads, long serverPid, Map<String, Long> watchPids) {
 		this.threads = threads;
 		this.serverPid = serverPid;
+		this.watchPids = watchPids;
+		watchPids.forEach((name, pid) -> this.watchStart.put(name, ProcFs.cpuNanos(pid)));
 		this.startServer = (serverPid > 0) ? ProcFs.cpuNanos(serverPid) : 0;
 		this.startProcStat = ProcFs.cpuNanos(ProcessHandle.current().pid());
 		this.startProcess = processCpuNanos();
@@ -50,7 +60,12 @@ final class CpuWindow {
 	}
 
 	static CpuWindow start(List<IoThread> threads, long serverPid) {
-		return new CpuWindow(threads, serverPid);
+		return start(threads, serverPid, Map.of());
+	}
+
+	/** Also follows the CPU time of more processes, by name, such as the other nodes of a cluster and its broker. */
+	static CpuWindow start(List<IoThread> threads, long serverPid, Map<String, Long> watchPids) {
+		return new CpuWindow(threads, serverPid, watchPids);
 	}
 
 	CpuWindow stop() {
@@ -59,6 +74,7 @@ final class CpuWindow {
 		this.process = processCpuNanos() - this.startProcess;
 		this.procStat = ProcFs.cpuNanos(ProcessHandle.current().pid()) - this.startProcStat;
 		this.server = (this.serverPid > 0) ? ProcFs.cpuNanos(this.serverPid) - this.startServer : 0;
+		this.watchPids.forEach((name, pid) -> this.watched.put(name, ProcFs.cpuNanos(pid) - this.watchStart.get(name)));
 		return this;
 	}
 
@@ -77,6 +93,16 @@ final class CpuWindow {
 		if (this.serverPid > 0) {
 			json.put("server_cpu_s", this.server / 1e9);
 			json.put("server_cores", (double) this.server / this.wall);
+		}
+		if (!this.watched.isEmpty()) {
+			Map<String, Object> processes = new LinkedHashMap<>();
+			this.watched.forEach((name, cpu) -> {
+				Map<String, Object> process = new LinkedHashMap<>();
+				process.put("cpu_s", cpu / 1e9);
+				process.put("cores", (double) cpu / this.wall);
+				processes.put(name, process);
+			});
+			json.put("watched", processes);
 		}
 		return json;
 	}

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,8 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 		int size, boolean binary, Duration warmup, Duration duration, int concurrency, int connectConcurrency,
 		List<InetAddress> bindAddresses, long serverPid, List<Integer> steps, Duration settle, Duration hold, int warmConnections,
 		int declaredLength, int sentBytes,
-		int subscribers, int messages, int window, Duration timeout, Duration handshakeTimeout, Duration closeTimeout,
-		long seed) {
+		int subscribers, int messages, int warmupMessages, int window, List<Integer> subscriberPorts, Duration timeout,
+		Duration handshakeTimeout, Duration closeTimeout, long seed, Map<String, Long> watchPids) {
 
 	static final List<String> SCENARIOS = List.of("echo", "large", "json", "handshake", "connect", "partial-frame",
 			"broadcast", "topic");
@@ -29,6 +30,7 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 						 --handshake-timeout 10s --close-timeout 2s --server-pid PID --seed N
 						 --bind-addresses 127.0.0.2,127.0.0.3 (source addresses, used in turn)
 						 --connect-concurrency 128 (handshakes in progress at once while opening many)
+						 --watch-pids name=PID,name=PID (more processes whose CPU over the window is reported)
 			  echo:      --connections 100 --in-flight 8 --size 32 --type text --warmup 5s --duration 20s
 			  large:     --connections 4 --in-flight 1 --size 1048576 --type binary --warmup 5s --duration 20s
 			  json:      the echo options, with --size 100 --warmup 10s and text messages that are JSON objects
@@ -41,12 +43,16 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 						 sends a frame header declaring that payload, that many payload bytes, then nothing)
 			  broadcast: --subscribers 10000 --messages 100 --size 32 --window 1 --settle 1s --timeout 120s
 			  topic:     the broadcast options, on the path where the server subscribes each connection to one topic
+			  broadcast, topic: --subscriber-ports 9001,9002 spreads the subscribers over these servers in turn
+						 (the publisher stays on --port), and reports the latency of each server's subscribers;
+						 --warmup-messages 0 sends that many first, not measured
 			sizes take k/KiB/m/MiB suffixes, durations ms/s/m; prints one JSON line on stdout, progress on stderr""";
 
 	private static final Set<String> NAMES = Set.of("scenario", "host", "port", "path", "threads", "connections",
 			"in-flight", "size", "type", "warmup", "duration", "concurrency", "connect-concurrency", "bind-addresses",
 			"server-pid", "steps", "settle", "hold", "warm-connections", "declared-length", "sent-bytes", "subscribers",
-			"messages", "window", "timeout", "handshake-timeout", "close-timeout", "seed");
+			"messages", "warmup-messages", "window", "subscriber-ports", "timeout", "handshake-timeout", "close-timeout", "seed",
+			"watch-pids");
 
 	static LoadOptions parse(String[] args) {
 		Map<String, String> given = new LinkedHashMap<>();
@@ -122,10 +128,38 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 				v.duration("settle", Duration.ofSeconds(memory ? 5 : 1)),
 				v.duration("hold", Duration.ZERO), notNegative("warm-connections", v.integer("warm-connections", 1000)),
 				declaredLength, sentBytes, positive("subscribers", v.integer("subscribers", 10_000)),
-				positive("messages", v.integer("messages", 100)), positive("window", v.integer("window", 1)),
-				v.duration("timeout", Duration.ofSeconds(120)), v.duration("handshake-timeout", Duration.ofSeconds(10)),
-				v.duration("close-timeout", Duration.ofSeconds(2)),
-				Long.parseLong(v.text("seed", Long.toString(ThreadLocalRandom.current().nextLong()))));
+				positive("messages", v.integer("messages", 100)),
+				notNegative("warmup-messages", v.integer("warmup-messages", 0)), positive("window", v.integer("window", 1)),
+				subscriberPorts(v), v.duration("timeout", Duration.ofSeconds(120)),
+				v.duration("handshake-timeout", Duration.ofSeconds(10)), v.duration("close-timeout", Duration.ofSeconds(2)),
+				Long.parseLong(v.text("seed", Long.toString(ThreadLocalRandom.current().nextLong()))), watchPids(v));
+	}
+
+	/** The servers the subscribers are spread over; by default only the one at {@code --port}. */
+	private static List<Integer> subscriberPorts(Values v) {
+		List<Integer> ports = new ArrayList<>();
+		for (String port : v.list("subscriber-ports")) {
+			try {
+				ports.add(positive("subscriber-ports", Integer.parseInt(port.trim())));
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("--subscriber-ports takes port numbers, not " + port);
+			}
+		}
+		return ports.isEmpty() ? List.of(v.integer("port", 9001)) : List.copyOf(ports);
+	}
+
+	/** Processes besides the server, by name, whose CPU time over the window goes into the results. */
+	private static Map<String, Long> watchPids(Values v) {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		for (String entry : v.list("watch-pids")) {
+			String[] pair = entry.split("=", 2);
+			if (pair.length != 2 || pair[0].isBlank() || !pair[1].trim().matches("[0-9]+")) {
+				throw new IllegalArgumentException("--watch-pids takes name=PID pairs, not " + entry);
+			}
+			pids.put(pair[0].trim(), Long.parseLong(pair[1].trim()));
+		}
+		return Collections.unmodifiableMap(pids);
 	}
 
 	private static String defaultPath(String scenario) {
@@ -177,7 +211,9 @@ record LoadOptions(String scenario, String host, int port, String path, int thre
 			default -> {
 				json.put("subscribers", this.subscribers);
 				json.put("messages", this.messages);
+				json.put("warmup_messages", this.warmupMessages);
 				json.put("window", this.window);
+				json.put("subscriber_ports", this.subscriberPorts);
 				putMessage(json);
 			}
 		}

@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -24,6 +26,9 @@ final class LoadRun implements AutoCloseable {
 
 	private final ConnectionSettings settings;
 
+	/** The settings for each other server port that connections of this run go to. */
+	private final Map<Integer, ConnectionSettings> otherServers = new HashMap<>();
+
 	private final List<IoThread> threads = new ArrayList<>();
 
 	private boolean stopped;
@@ -31,20 +36,23 @@ final class LoadRun implements AutoCloseable {
 	LoadRun(LoadOptions options, Errors errors) {
 		this.options = options;
 		this.errors = errors;
-		InetSocketAddress server = new InetSocketAddress(options.host(), options.port());
-		if (!server.getAddress().isLoopbackAddress()) {
-			throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + options.host());
-		}
-		this.settings = new ConnectionSettings(server, new HandshakeWriter(options.host(), options.port(), options.path()),
-				options.json() ? PayloadPattern.json(options.size(), options.seed())
-						: new PayloadPattern(options.size(), !options.binary(), options.seed()),
-				errors,
-				options.handshakeTimeout().toNanos(), options.closeTimeout().toNanos());
+		this.settings = newSettings(options.port());
 		int readBuffer = (options.size() > SMALL_READ_BUFFER) ? LARGE_READ_BUFFER : SMALL_READ_BUFFER;
 		for (int i = 0; i < options.threads(); i++) {
 			this.threads.add(new IoThread(i, readBuffer, options.seed() + 1 + i));
 		}
 		this.threads.forEach(IoThread::start);
+	}
+
+	private ConnectionSettings newSettings(int port) {
+		InetSocketAddress server = new InetSocketAddress(this.options.host(), port);
+		if (!server.getAddress().isLoopbackAddress()) {
+			throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + this.options.host());
+		}
+		return new ConnectionSettings(server, new HandshakeWriter(this.options.host(), port, this.options.path()),
+				this.options.json() ? PayloadPattern.json(this.options.size(), this.options.seed())
+						: new PayloadPattern(this.options.size(), !this.options.binary(), this.options.seed()),
+				this.errors, this.options.handshakeTimeout().toNanos(), this.options.closeTimeout().toNanos());
 	}
 
 	LoadOptions options() {
@@ -70,9 +78,29 @@ final class LoadRun implements AutoCloseable {
 		return addresses.isEmpty() ? null : addresses.get((int) (n % addresses.size()));
 	}
 
-	/** A connection that still has to be started, on its I/O thread. */
+	/** The settings of the server at {@code --port}. */
+	ConnectionSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The settings of the server at {@code port} on the same host, with the same path and
+	 * messages: all servers of a run send and verify the same pattern.
+	 */
+	ConnectionSettings settings(int port) {
+		return (port == this.options.port()) ? this.settings
+				: this.otherServers.computeIfAbsent(port, this::newSettings);
+	}
+
+	/** A connection to the server at {@code --port} that still has to be started, on its I/O thread. */
 	ClientConnection newConnection(IoThread io, InetAddress localAddress, ConnectionListener listener) {
-		return new ClientConnection(io, this.settings, localAddress, listener);
+		return newConnection(io, localAddress, listener, this.settings);
+	}
+
+	/** A connection that still has to be started, on its I/O thread. */
+	ClientConnection newConnection(IoThread io, InetAddress localAddress, ConnectionListener listener,
+			ConnectionSettings settings) {
+		return new ClientConnection(io, settings, localAddress, listener);
 	}
 
 	Connector connector() {
@@ -80,7 +108,7 @@ final class LoadRun implements AutoCloseable {
 	}
 
 	CpuWindow startWindow() {
-		return CpuWindow.start(this.threads, this.options.serverPid());
+		return CpuWindow.start(this.threads, this.options.serverPid(), this.options.watchPids());
 	}
 
 	/** Fails early, with a clear message, when this process may not open {@code sockets} descriptors. */

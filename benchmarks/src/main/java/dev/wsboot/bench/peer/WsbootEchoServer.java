@@ -102,7 +102,8 @@ public final class WsbootEchoServer {
 		}
 	}
 
-	private static Map<String, String> parse(String[] args) {
+	/** {@code --name value} pairs, in order; shared with the other wsboot peers. */
+	static Map<String, String> parse(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			if (!args[i].startsWith("--")) {
