@@ -151,16 +151,20 @@ public final class WsAutoConfiguration {
 	/**
 	 * Topics that publish objects as endpoints send them, with the policy
 	 * {@link WsTopicsProperties} gives each name, through the application's
-	 * {@link WsTopicRelay}, if it has one, and send to users by the server's registry.
+	 * {@link WsTopicRelay}, if it has one, and send to users as the application's
+	 * {@link WsSessionUsers} names them, by default by principal through the server's registry.
 	 */
 	@Bean
 	@ConditionalOnMissingBean(WsTopics.class)
 	DefaultWsTopics wsTopics(WsEndpointRegistry endpointRegistry, WsTopicsProperties properties,
-			ObjectProvider<WsTopicRelay> relay, ObjectProvider<WsSessionRegistry> sessions) {
+			ObjectProvider<WsTopicRelay> relay, ObjectProvider<WsSessionRegistry> sessions,
+			ObjectProvider<WsSessionUsers> users) {
 		// The registry is asked at each send to a user: it is made from the server, which
 		// itself is made with these topics' tracking.
+		WsSessionUsers sessionUsers = users.getIfAvailable(() -> WsSessionUsers.BY_PRINCIPAL);
 		return new DefaultWsTopics(endpointRegistry.getMessageEncoder(), properties::policyFor,
-				relay.getIfAvailable(() -> WsTopicRelay.NONE), (user) -> sessions.getObject().sessionsOf(user));
+				relay.getIfAvailable(() -> WsTopicRelay.NONE),
+				(user) -> sessionUsers.sessionsOf(user, sessions.getObject()));
 	}
 
 	/**
@@ -172,7 +176,7 @@ public final class WsAutoConfiguration {
 	DefaultWsCluster wsCluster(WsEndpointRegistry endpointRegistry, ObjectProvider<WsSessionRegistry> sessions,
 			ObjectProvider<WsClusterBroker> broker, ObjectProvider<WsSessionUsers> users) {
 		return new DefaultWsCluster(endpointRegistry.getMessageEncoder(), sessions::getObject, broker::getIfAvailable,
-				users.getIfAvailable(() -> WsSessionUsers.BY_PRINCIPAL_OR_ATTRIBUTE));
+				users.getIfAvailable(() -> WsSessionUsers.BY_PRINCIPAL));
 	}
 
 	@Bean

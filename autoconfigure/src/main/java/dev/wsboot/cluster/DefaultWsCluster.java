@@ -101,8 +101,8 @@ public class DefaultWsCluster implements WsCluster {
 	@Override
 	public int deliverToUser(String user, PreparedMessage message) {
 		int queued = 0;
-		for (WsSession session : this.sessions.get().all()) {
-			if (user.equals(this.users.userOf(session)) && session.send(message) == SendResult.QUEUED) {
+		for (WsSession session : this.users.sessionsOf(user, this.sessions.get())) {
+			if (session.send(message) == SendResult.QUEUED) {
 				queued++;
 			}
 		}

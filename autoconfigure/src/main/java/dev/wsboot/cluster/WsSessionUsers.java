@@ -1,22 +1,35 @@
 package dev.wsboot.cluster;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import dev.wsboot.server.WsSession;
+import dev.wsboot.server.WsSessionRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who a session belongs to, for sending to a user and for presence. By default the name of
- * the session's {@link WsSession#principal() principal}, as the handshake authenticated it
- * (with Spring Security, the {@code Authentication}), or else the name an application stores
- * in the session's attributes under {@link #ATTRIBUTE}, typically in its {@code @OnOpen}
- * method once it knows the user; declare a bean to find it otherwise.
+ * Who a session belongs to, for sending to a user ({@code WsTopics.sendToUser},
+ * {@link WsCluster#sendToUser}) and for presence. Without a bean of this type, a session's
+ * user is the name of its {@link WsSession#principal() principal}, as the handshake
+ * authenticated it (with Spring Security, the {@code Authentication}), found through the
+ * registry's index of users; declare a bean to name users otherwise, such as
+ * {@link #BY_ATTRIBUTE} for a name the application stores in the session's attributes in
+ * its {@code @OnOpen} method. Sends to a user on this node and on the other nodes then follow
+ * the bean alike.
  */
 @FunctionalInterface
 public interface WsSessionUsers {
 
-	/** The attribute holding the name of a session's user, by default. */
+	/** The attribute {@link #BY_ATTRIBUTE} reads. */
 	String ATTRIBUTE = "ws.user";
+
+	/** The name of the session's principal: the default. */
+	WsSessionUsers BY_PRINCIPAL = (session) -> {
+		Principal principal = session.principal();
+		return (principal != null) ? principal.getName() : null;
+	};
 
 	/** Reads the user's name from the session's {@link #ATTRIBUTE} attribute. */
 	WsSessionUsers BY_ATTRIBUTE = (session) -> {
@@ -24,13 +37,24 @@ public interface WsSessionUsers {
 		return (user != null) ? user.toString() : null;
 	};
 
-	/** The principal's name, or else the {@link #ATTRIBUTE} attribute: the default. */
-	WsSessionUsers BY_PRINCIPAL_OR_ATTRIBUTE = (session) -> {
-		Principal principal = session.principal();
-		return (principal != null) ? principal.getName() : BY_ATTRIBUTE.userOf(session);
-	};
-
 	/** The name of the session's user, or {@code null} for an anonymous session. */
 	@Nullable String userOf(WsSession session);
+
+	/**
+	 * The open sessions of a user among those of a registry: by the registry's index of
+	 * principals for {@link #BY_PRINCIPAL}, else by asking {@link #userOf} of each session.
+	 */
+	default Collection<WsSession> sessionsOf(String user, WsSessionRegistry registry) {
+		if (this == BY_PRINCIPAL) {
+			return registry.sessionsOf(user);
+		}
+		List<WsSession> found = new ArrayList<>();
+		for (WsSession session : registry.all()) {
+			if (user.equals(userOf(session))) {
+				found.add(session);
+			}
+		}
+		return found;
+	}
 
 }

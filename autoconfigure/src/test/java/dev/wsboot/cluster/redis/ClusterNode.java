@@ -122,6 +122,12 @@ final class ClusterNode implements AutoCloseable {
 	@Import(RoomEndpoint.class)
 	static class ClusterApplication {
 
+		/** Members name themselves in the room's query; the endpoint stores the name as the session's user. */
+		@Bean
+		WsSessionUsers sessionUsers() {
+			return WsSessionUsers.BY_ATTRIBUTE;
+		}
+
 		/** Lettuce waits this long before each reconnect, so that a test can act while a node is cut off. */
 		@Bean
 		@ConditionalOnProperty("test.redis.reconnect-delay")

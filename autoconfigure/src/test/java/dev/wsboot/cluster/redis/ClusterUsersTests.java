@@ -46,13 +46,19 @@ class ClusterUsersTests {
 	}
 
 	@Test
-	void topicsSendToAUserOnAnotherNodeThroughTheCluster() throws Exception {
+	void topicsSendToAUserOnEveryNodeAsTheApplicationNamesUsers() throws Exception {
 		try (ClusterNode a = ClusterNode.start(redis, "a"); ClusterNode b = ClusterNode.start(redis, "b")) {
-			JdkWsClient adaOnB = b.join("hall", "ada");
 			JdkWsClient bob = b.join("hall", "bob");
+			JdkWsClient adaOnB = b.join("hall", "ada");
 			// No session of ada on node a: the message still goes to the other nodes.
 			assertThat(a.topics().sendToUser("ada", "from the topics")).isZero();
 			assertThat(adaOnB.nextText()).isEqualTo("from the topics");
+			// The nodes' WsSessionUsers bean names users by an attribute: the topics find ada
+			// on their own node by it too, not only by a principal.
+			JdkWsClient adaOnA = a.join("lobby", "ada");
+			assertThat(a.topics().sendToUser("ada", "everywhere")).isEqualTo(1);
+			assertThat(adaOnA.nextText()).isEqualTo("everywhere");
+			assertThat(adaOnB.nextText()).isEqualTo("everywhere");
 			b.cluster().sendToUser("bob", "only bob");
 			assertThat(bob.nextText()).isEqualTo("only bob");
 			assertThat(adaOnB.texts()).isEmpty();

@@ -77,7 +77,7 @@ public final class WsbootClusterNode {
 		topics.set(new DefaultWsTopics(WsMessageEncoder.STANDARD, (topic) -> SlowSubscriberPolicy.DEFAULT,
 				(relay != null) ? relay : WsTopicRelay.NONE, (user) -> server.get().sessions().sessionsOf(user)));
 		cluster.set(new DefaultWsCluster(WsMessageEncoder.STANDARD, () -> server.get().sessions(), () -> relay,
-				WsSessionUsers.BY_PRINCIPAL_OR_ATTRIBUTE));
+				WsSessionUsers.BY_ATTRIBUTE));
 		String topicPath = options.getOrDefault("topic-path", "/topic");
 		WsServer started = factory.create(
 				List.of(new WsRoute(topicPath, topics.get().tracking(new TopicFanOut(topics.get())), List.of(), true)));
