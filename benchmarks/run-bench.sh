@@ -22,6 +22,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=lib/processes.sh
+. "$here/lib/processes.sh"
 jar="$here/target/benchmarks.jar"
 
 scenario=echo
@@ -146,13 +148,6 @@ server_args() {
 	esac
 }
 
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after the command name).
-cpu_ticks() {
-	local stat
-	stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
-	stat="${stat##*) }"
-	awk '{ print $12 + $13 }' <<<"$stat"
-}
 
 # The value of a numeric or boolean "key": in a JSON line (keys used here are unique in it).
 json_field() {
@@ -161,29 +156,10 @@ json_field() {
 	echo "${value:--}"
 }
 
-stop_server() {
-	local pid="$1"
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for _ in $(seq 1 100); do
-		kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-		sleep 0.1
-	done
-	echo "server $pid ignored SIGTERM for 10 s; killing it" >&2
-	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
 
-# The first port from $1 up that nothing listens on (other work may share this machine).
-free_port() {
-	local port="$1"
-	while command -v ss >/dev/null && [[ -n "$(ss -Htln "sport = :$port" 2>/dev/null)" ]]; do
-		port=$((port + 1))
-	done
-	echo "$port"
-}
 
 server_pid=""
-trap '[[ -n "$server_pid" ]] && stop_server "$server_pid"' EXIT
+trap '[[ -n "$server_pid" ]] && stop_process "$server_pid"' EXIT
 
 # Runs one side once; appends "side score unit higher errors gen_cpu server_cpu wall gen_cores server_cores rc" to the table.
 run_once() {
@@ -204,7 +180,7 @@ run_once() {
 	done
 	if [[ -z "$ready" ]]; then
 		echo "$side did not print READY within 30 s; see $log.server.err" >&2
-		stop_server "$server_pid"; server_pid=""
+		stop_process "$server_pid"; server_pid=""
 		return 1
 	fi
 	port="${ready#READY port=}"
@@ -216,7 +192,7 @@ run_once() {
 		>"$log.json" 2>"$log.generator.err" || rc=$?
 	local cpu_after
 	cpu_after="$(cpu_ticks "$server_pid")"
-	stop_server "$server_pid"; server_pid=""
+	stop_process "$server_pid"; server_pid=""
 
 	local line
 	line="$(tail -n 1 "$log.json")"

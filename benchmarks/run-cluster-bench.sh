@@ -7,6 +7,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib/processes.sh
+. "$here/lib/processes.sh"
 jar="$here/target/benchmarks.jar"
 
 rounds=2
@@ -93,38 +95,12 @@ clock_ticks="$(getconf CLK_TCK)"
 out_dir="$here/target/run-cluster-bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$out_dir"
 
-# utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat, counted after the command name).
-cpu_ticks() {
-	local stat
-	stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
-	stat="${stat##*) }"
-	awk '{ print $12 + $13 }' <<<"$stat"
-}
 
 seconds_between() {
 	awk -v a="$1" -v b="$2" -v t="$clock_ticks" 'BEGIN { printf "%.2f", (b - a) / t }'
 }
 
-stop_process() {
-	local pid="$1"
-	kill -TERM "$pid" 2>/dev/null || return 0
-	for _ in $(seq 1 100); do
-		kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
-		sleep 0.1
-	done
-	echo "process $pid ignored SIGTERM for 10 s; killing it" >&2
-	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
 
-# The first port from $1 up that nothing listens on (other work may share this machine).
-free_port() {
-	local port="$1"
-	while [[ -n "$(ss -Htln "sport = :$port" 2>/dev/null)" ]]; do
-		port=$((port + 1))
-	done
-	echo "$port"
-}
 
 running_pids=()
 cleanup() {
