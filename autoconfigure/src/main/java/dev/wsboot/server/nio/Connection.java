@@ -468,6 +468,11 @@ final class Connection {
 		return this.phase;
 	}
 
+	/** The client a trusted proxy forwarded, when it is not the TCP peer; else {@code null}. */
+	@Nullable InetSocketAddress forwardedClient() {
+		return this.forwardedClient;
+	}
+
 	/** The client, for logs: whom a trusted proxy forwarded, else the TCP peer. */
 	Object remote() {
 		Object address = this.forwardedClient;

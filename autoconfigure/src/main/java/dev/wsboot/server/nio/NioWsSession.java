@@ -54,9 +54,6 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private final @Nullable String subprotocol;
 
-	/** The client a trusted proxy forwarded, or {@code null} for the TCP peer. */
-	private final @Nullable InetSocketAddress forwardedClient;
-
 	private final String scheme;
 
 	private final @Nullable Principal principal;
@@ -93,9 +90,6 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		// only the handshake needed, whose outcome the session states (subprotocol).
 		this.headers = request.headers().compact(HANDSHAKE_ONLY_HEADERS);
 		this.subprotocol = subprotocol;
-		InetSocketAddress client = upgrade.remoteAddress();
-		this.forwardedClient = (client != null && !client.equals(connection.transport().remoteAddress())) ? client
-				: null;
 		this.scheme = upgrade.scheme();
 		this.principal = upgrade.principal();
 	}
@@ -130,10 +124,11 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public InetSocketAddress remoteAddress() {
-		if (this.forwardedClient != null) {
-			return this.forwardedClient;
+		// The connection noted a forwarded client before it opened this session.
+		InetSocketAddress address = this.connection.forwardedClient();
+		if (address == null) {
+			address = this.connection.transport().remoteAddress();
 		}
-		InetSocketAddress address = this.connection.transport().remoteAddress();
 		return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
 	}
 
