@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.wsboot.endpoint.PointCodec.Point;
 import dev.wsboot.endpoint.json.JacksonMessageCodec;
 import dev.wsboot.server.PathTemplate;
 import dev.wsboot.server.PreparedMessage;
@@ -114,37 +115,7 @@ class EndpointCodecsTests {
 		return new String(message.payload(), StandardCharsets.UTF_8);
 	}
 
-	record Point(int x, int y) {
-	}
-
 	record Label(String text) {
-	}
-
-	/** Reads and writes points as {@code x,y}. */
-	static class PointCodec implements WsMessageCodec {
-
-		@Override
-		public boolean canDecode(ResolvableType type, Format format) {
-			return type.toClass() == Point.class && format == Format.TEXT;
-		}
-
-		@Override
-		public Object decode(Object message, ResolvableType type) {
-			String[] parts = ((String) message).split(",");
-			return new Point(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-		}
-
-		@Override
-		public boolean canEncode(Class<?> type) {
-			return type == Point.class;
-		}
-
-		@Override
-		public PreparedMessage encode(Object value) {
-			Point point = (Point) value;
-			return PreparedMessage.text(point.x() + "," + point.y());
-		}
-
 	}
 
 	/** Claims every type, and records being asked to do anything. */

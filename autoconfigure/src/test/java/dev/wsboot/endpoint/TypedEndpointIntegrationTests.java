@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.wsboot.endpoint.PointCodec.Point;
 import dev.wsboot.autoconfigure.WsAutoConfiguration;
 import dev.wsboot.protocol.CloseCodes;
-import dev.wsboot.server.PreparedMessage;
 import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.testsupport.HttpResponse;
@@ -46,7 +46,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -470,36 +469,6 @@ class TypedEndpointIntegrationTests {
 		@OnError
 		String rejected(WsDecodeException ex) {
 			return "rejected " + ex.closeCode() + ": " + ex.getMessage();
-		}
-
-	}
-
-	record Point(int x, int y) {
-	}
-
-	/** Reads and writes points as {@code x,y}: an application's own format. */
-	static class PointCodec implements WsMessageCodec {
-
-		@Override
-		public boolean canDecode(ResolvableType type, Format format) {
-			return type.toClass() == Point.class && format == Format.TEXT;
-		}
-
-		@Override
-		public Object decode(Object message, ResolvableType type) {
-			String[] parts = ((String) message).split(",");
-			return new Point(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-		}
-
-		@Override
-		public boolean canEncode(Class<?> type) {
-			return type == Point.class;
-		}
-
-		@Override
-		public PreparedMessage encode(Object value) {
-			Point point = (Point) value;
-			return PreparedMessage.text(point.x() + "," + point.y());
 		}
 
 	}
