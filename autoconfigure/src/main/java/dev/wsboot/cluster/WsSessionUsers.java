@@ -25,10 +25,23 @@ public interface WsSessionUsers {
 	/** The attribute {@link #BY_ATTRIBUTE} reads. */
 	String ATTRIBUTE = "ws.user";
 
-	/** The name of the session's principal: the default. */
-	WsSessionUsers BY_PRINCIPAL = (session) -> {
-		Principal principal = session.principal();
-		return (principal != null) ? principal.getName() : null;
+	/**
+	 * The name of the session's principal: the default, whose users' sessions the registry
+	 * finds by its index.
+	 */
+	WsSessionUsers BY_PRINCIPAL = new WsSessionUsers() {
+
+		@Override
+		public @Nullable String userOf(WsSession session) {
+			Principal principal = session.principal();
+			return (principal != null) ? principal.getName() : null;
+		}
+
+		@Override
+		public Collection<WsSession> sessionsOf(String user, WsSessionRegistry registry) {
+			return registry.sessionsOf(user);
+		}
+
 	};
 
 	/** Reads the user's name from the session's {@link #ATTRIBUTE} attribute. */
@@ -41,13 +54,10 @@ public interface WsSessionUsers {
 	@Nullable String userOf(WsSession session);
 
 	/**
-	 * The open sessions of a user among those of a registry: by the registry's index of
-	 * principals for {@link #BY_PRINCIPAL}, else by asking {@link #userOf} of each session.
+	 * The open sessions of a user among those of a registry, by asking {@link #userOf} of
+	 * each session; {@link #BY_PRINCIPAL} asks the registry's index instead.
 	 */
 	default Collection<WsSession> sessionsOf(String user, WsSessionRegistry registry) {
-		if (this == BY_PRINCIPAL) {
-			return registry.sessionsOf(user);
-		}
 		List<WsSession> found = new ArrayList<>();
 		for (WsSession session : registry.all()) {
 			if (user.equals(userOf(session))) {
