@@ -33,4 +33,13 @@ public interface FrameDecoder {
 	/** How many bytes of {@link #partialPayload()} have been received. */
 	int partialLength();
 
+	/**
+	 * Whether the decoder holds nothing of a frame, not even part of a header: a connection
+	 * gone quiet may then let it go and have a new one made when bytes come. The default
+	 * says no, which keeps a decoder for the life of its connection.
+	 */
+	default boolean isBetweenFrames() {
+		return false;
+	}
+
 }

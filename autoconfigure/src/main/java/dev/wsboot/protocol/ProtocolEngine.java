@@ -42,9 +42,13 @@ public final class ProtocolEngine {
 
 	}
 
-	private final FrameDecoder decoder;
+	private final FrameCodec codec;
 
-	private final FrameEncoder encoder;
+	/**
+	 * Made when bytes arrive and let go again by {@link #trim()} between frames: an idle
+	 * connection holds none.
+	 */
+	private @Nullable FrameDecoder decoder;
 
 	private final Extensions extensions;
 
@@ -72,8 +76,8 @@ public final class ProtocolEngine {
 	private boolean inputPaused;
 
 	/**
-	 * @param decoder decodes the client's frames, allowing the extensions' reserved bits
-	 * @param encoder encodes the server's frames
+	 * @param codec makes the decoder of the client's frames, allowing the extensions'
+	 * reserved bits, when bytes arrive, and encodes the server's frames
 	 * @param extensions the agreed extensions, {@link Extensions#NONE} for none
 	 * @param limits the message size limit to enforce
 	 * @param listener hears what is received
@@ -81,10 +85,13 @@ public final class ProtocolEngine {
 	 * @param holdCloseReplies whether replies to a close or a protocol error wait for
 	 * {@link #releaseHeldClose()}
 	 */
-	public ProtocolEngine(FrameDecoder decoder, FrameEncoder encoder, Extensions extensions, WebSocketLimits limits,
-			ProtocolListener listener, OutboundBuffer output, boolean holdCloseReplies) {
-		this.decoder = decoder;
-		this.encoder = encoder;
+	public ProtocolEngine(FrameCodec codec, Extensions extensions, WebSocketLimits limits, ProtocolListener listener,
+			OutboundBuffer output, boolean holdCloseReplies) {
+		this.codec = codec;
+		if (extensions.reservedBits() != 0) {
+			// Made now, so that a codec that cannot carry the extensions' bits fails the upgrade, not the first frame.
+			this.decoder = codec.newDecoder(limits, extensions.reservedBits());
+		}
 		this.extensions = extensions;
 		this.limits = limits;
 		this.listener = listener;
@@ -102,15 +109,16 @@ public final class ProtocolEngine {
 	 */
 	public void receive(ByteBuffer in) {
 		try {
+			FrameDecoder frames = decoder();
 			Frame frame;
-			while (!isInputDone() && !this.inputPaused && (frame = this.decoder.decode(in)) != null) {
+			while (!isInputDone() && !this.inputPaused && (frame = frames.decode(in)) != null) {
 				onFrame(frame);
 			}
 			// A frame still arriving is checked as far as it goes, to fail on bad UTF-8 early;
 			// not when extensions may transform it, nor after our close (its data is ignored).
 			if (!in.hasRemaining() && !isInputDone() && !this.closeSent && this.extensions.isEmpty()
-					&& this.decoder.partialOpcode() != null) {
-				assembler().onPartialFrame(this.decoder);
+					&& frames.partialOpcode() != null) {
+				assembler().onPartialFrame(frames);
 			}
 		}
 		catch (ProtocolException ex) {
@@ -141,6 +149,15 @@ public final class ProtocolEngine {
 			case PONG -> this.listener.onPong(frame.payload());
 			case CLOSE -> onCloseFrame(CloseStatus.parse(frame.payload()));
 		}
+	}
+
+	private FrameDecoder decoder() {
+		FrameDecoder current = this.decoder;
+		if (current == null) {
+			current = this.codec.newDecoder(this.limits, this.extensions.reservedBits());
+			this.decoder = current;
+		}
+		return current;
 	}
 
 	private MessageAssembler assembler() {
@@ -227,7 +244,7 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		FrameWriter.shared(this.encoder, this.extensions, this.output, opcode, payload, standardFrame);
+		FrameWriter.shared(this.codec.encoder(), this.extensions, this.output, opcode, payload, standardFrame);
 		return true;
 	}
 
@@ -235,7 +252,7 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		FrameWriter.message(this.encoder, this.extensions, this.output, opcode, payload, offset, length);
+		FrameWriter.message(this.codec.encoder(), this.extensions, this.output, opcode, payload, offset, length);
 		return true;
 	}
 
@@ -310,7 +327,7 @@ public final class ProtocolEngine {
 	}
 
 	private void queueControl(Opcode opcode, byte[] payload) {
-		FrameWriter.control(this.encoder, this.output, opcode, payload);
+		FrameWriter.control(this.codec.encoder(), this.output, opcode, payload);
 	}
 
 	// ---- state ----
@@ -345,6 +362,22 @@ public final class ProtocolEngine {
 	 */
 	public boolean isTcpCloseExpected() {
 		return this.closeSent && isInputDone();
+	}
+
+	/**
+	 * Lets go of the decoder and the message assembler while they hold nothing of a frame or
+	 * a message, for a connection gone quiet to cost as little as one never used; they are
+	 * made again when bytes arrive.
+	 */
+	public void trim() {
+		FrameDecoder current = this.decoder;
+		if (current != null && current.isBetweenFrames()) {
+			this.decoder = null;
+		}
+		MessageAssembler messages = this.assembler;
+		if (messages != null && this.decoder == null && !messages.isMessageOpen()) {
+			this.assembler = null;
+		}
 	}
 
 	/** Releases what the negotiated extensions hold outside the heap; the connection has ended. */

@@ -239,4 +239,9 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 		return this.payloadFilled;
 	}
 
+	@Override
+	public boolean isBetweenFrames() {
+		return this.opcode == null && this.headerFilled == 0;
+	}
+
 }

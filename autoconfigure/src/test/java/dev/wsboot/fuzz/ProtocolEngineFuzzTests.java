@@ -10,14 +10,17 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wsboot.protocol.CloseCodes;
 import dev.wsboot.protocol.CloseStatus;
+import dev.wsboot.protocol.FrameCodec;
+import dev.wsboot.protocol.FrameDecoder;
+import dev.wsboot.protocol.FrameEncoder;
 import dev.wsboot.protocol.MessageAssembler;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
 import dev.wsboot.protocol.OutboundBuffer;
 import dev.wsboot.protocol.ProtocolEngine;
+import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameDecoder;
-import dev.wsboot.protocol.Rfc6455FrameEncoder;
 import dev.wsboot.protocol.ServerOutput;
 import dev.wsboot.protocol.WebSocketLimits;
 import dev.wsboot.protocol.extension.Extensions;
@@ -57,23 +60,45 @@ class ProtocolEngineFuzzTests {
 	}
 
 	private Trace receive(SplitInput input, WebSocketLimits limits) {
-		Rfc6455FrameDecoder decoder = new Rfc6455FrameDecoder(limits);
 		Trace trace = new Trace(limits);
 		OutboundBuffer output = new OutboundBuffer();
-		ProtocolEngine session = new ProtocolEngine(decoder, new Rfc6455FrameEncoder(), Extensions.NONE, limits, trace,
-				output, false);
+		LatestDecoder codec = new LatestDecoder();
+		ProtocolEngine session = new ProtocolEngine(codec, Extensions.NONE, limits, trace, output, false);
 		trace.output = output;
 		input.replay((buffer) -> {
 			session.receive(buffer);
 			trace.recordSent();
 			assertThat(buffer.hasRemaining()).as("receive takes the whole read").isFalse();
+			FrameDecoder decoder = codec.latest;
 			assertThat(decoder.partialPayload().length).as("partial payload buffer")
 				.isLessThanOrEqualTo(limits.maxFrameSize());
 			assertThat(decoder.partialLength()).isLessThanOrEqualTo(decoder.partialPayload().length);
+			// A trim after every read, as a quiet connection gets: it must lose nothing.
+			session.trim();
 		}, () -> false);
 		assertThat(session.isInputDone()).isEqualTo(trace.ended);
 		assertThat(session.isCloseSent()).isEqualTo(trace.closesSent == 1);
 		return trace;
+	}
+
+	/** The standard codec, keeping the decoder it made last for the checks after each read. */
+	private static final class LatestDecoder implements FrameCodec {
+
+		private final Rfc6455FrameCodec standard = new Rfc6455FrameCodec();
+
+		FrameDecoder latest = new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS);
+
+		@Override
+		public FrameDecoder newDecoder(WebSocketLimits limits) {
+			this.latest = this.standard.newDecoder(limits);
+			return this.latest;
+		}
+
+		@Override
+		public FrameEncoder encoder() {
+			return this.standard.encoder();
+		}
+
 	}
 
 	/** Records what the session reports and sends, checking each event as it comes. */

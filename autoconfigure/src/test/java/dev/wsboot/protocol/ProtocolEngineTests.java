@@ -215,9 +215,8 @@ class ProtocolEngineTests {
 		/** Pauses the engine at each message, as a connection whose handler fell behind does. */
 		private static final class PausingListener implements ProtocolListener {
 
-			private final ProtocolEngine engine = new ProtocolEngine(new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS),
-					new Rfc6455FrameEncoder(), dev.wsboot.protocol.extension.Extensions.NONE, WebSocketLimits.DEFAULTS,
-					this, new OutboundBuffer(), false);
+			private final ProtocolEngine engine = new ProtocolEngine(new Rfc6455FrameCodec(),
+					dev.wsboot.protocol.extension.Extensions.NONE, WebSocketLimits.DEFAULTS, this, new OutboundBuffer(), false);
 
 			int texts;
 

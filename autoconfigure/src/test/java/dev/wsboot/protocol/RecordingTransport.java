@@ -50,8 +50,8 @@ final class RecordingTransport implements ProtocolListener {
 	}
 
 	RecordingTransport(WebSocketLimits limits, boolean holdCloseReplies) {
-		this.session = new ProtocolEngine(new Rfc6455FrameDecoder(limits), new Rfc6455FrameEncoder(),
-				Extensions.NONE, limits, this, this.output, holdCloseReplies);
+		this.session = new ProtocolEngine(new Rfc6455FrameCodec(), Extensions.NONE, limits, this, this.output,
+				holdCloseReplies);
 	}
 
 	/** The engine; what a test sends through it is recorded at the next event or {@link #events()}. */

@@ -49,13 +49,9 @@ final class Connection {
 
 	private final IoLoop loop;
 
-	private final ServerSettings settings;
-
 	private final Transport transport;
 
 	private final OutboundBuffer output = new OutboundBuffer();
-
-	private final ConnectionTimers timers;
 
 	private final ConnectionWriter writer;
 
@@ -68,9 +64,6 @@ final class Connection {
 	private volatile @Nullable ProtocolEngine engine;
 
 	private @Nullable SessionEvents events;
-
-	/** Whether the engine holds its close replies behind handler calls on worker threads. */
-	private boolean holdCloseReplies;
 
 	/** Set once the closing handshake began, for threads other than the I/O thread. */
 	private volatile boolean closing;
@@ -97,6 +90,17 @@ final class Connection {
 	/** The peer shut its side: nothing more to read. */
 	boolean inputEnded;
 
+	// The times the loop's shared ConnectionTimers keep; I/O thread only.
+
+	/** When bytes last arrived. */
+	long lastReadAt;
+
+	/** When the last keep-alive ping went out; before the upgrade, when the connection was accepted. */
+	long lastPingAt;
+
+	/** When the connection is dropped however far its closing got; 0 while it is not closing. */
+	long closeDeadline;
+
 	/** Bytes dropped while lingering. */
 	int lingerRead;
 
@@ -111,13 +115,12 @@ final class Connection {
 	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) throws IOException {
 		this.server = server;
 		this.loop = loop;
-		this.settings = server.settings();
-		SslEngineSource ssl = this.settings.sslEngines();
+		ServerSettings settings = server.settings();
+		SslEngineSource ssl = settings.sslEngines();
 		this.transport = (ssl != null) ? tls(channel, ssl) : new PlainTransport(channel);
-		this.timers = new ConnectionTimers(this.settings, loop.now());
-		this.writer = new ConnectionWriter(this, loop, this.transport, this.output,
-				this.settings.maxOutboundBuffer());
-		this.handshake = new HandshakeStage(server, this.settings, this.transport::remoteAddress,
+		loop.timers().accepted(this, loop.now());
+		this.writer = new ConnectionWriter(this);
+		this.handshake = new HandshakeStage(server, settings, this.transport::remoteAddress,
 				this.transport::sslSession);
 	}
 
@@ -238,10 +241,10 @@ final class Connection {
 	/** Answers the upgrade request with a refusal; the connection ends once it is written. */
 	void refuse(@Nullable WsRoute route, HandshakeResponse response) {
 		this.handshake = null;
-		this.settings.observer().onHandshake((route != null) ? route.path() : null, response.status());
+		settings().observer().onHandshake((route != null) ? route.path() : null, response.status());
 		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
 		setInterest(SelectionKey.OP_READ, false);
-		this.timers.closing(this.loop.now());
+		this.loop.timers().closing(this, this.loop.now());
 		this.writer.scheduleFlush();
 	}
 
@@ -252,13 +255,11 @@ final class Connection {
 		SessionEvents sessionEvents = SessionEvents.open(this, upgrade, route, response.subprotocol(),
 				() -> this.loop.reader().resumeSoon(this));
 		this.events = sessionEvents;
-		this.holdCloseReplies = !route.nonBlocking();
-		this.engine = new ProtocolEngine(
-				this.settings.frameCodec().newDecoder(this.settings.limits(), extensions.reservedBits()),
-				this.settings.frameCodec().encoder(), extensions, this.settings.limits(), sessionEvents, this.output,
-				this.holdCloseReplies);
+		this.engine = new ProtocolEngine(settings().frameCodec(), extensions, settings().limits(), sessionEvents,
+				this.output, !route.nonBlocking());
 		this.phase = Phase.OPEN;
-		this.settings.observer().onHandshake(route.path(), 101);
+		this.loop.timers().opened(this, this.loop.now());
+		settings().observer().onHandshake(route.path(), 101);
 		sessionEvents.started();
 		this.writer.scheduleFlush();
 	}
@@ -276,7 +277,7 @@ final class Connection {
 		ProtocolEngine current = this.engine;
 		if (current != null && current.state() != ProtocolEngine.State.OPEN && !this.closing) {
 			this.closing = true;
-			this.timers.closing(this.loop.now());
+			this.loop.timers().closing(this, this.loop.now());
 		}
 	}
 
@@ -377,6 +378,10 @@ final class Connection {
 	/** Gives back the buffers a quiet connection holds; the loop's sweep calls it now and then. */
 	void trim() {
 		this.output.trim();
+		ProtocolEngine current = this.engine;
+		if (current != null) {
+			current.trim();
+		}
 	}
 
 	/** Frees the max-connections slot this connection holds, once. */
@@ -423,20 +428,22 @@ final class Connection {
 		return this.events;
 	}
 
+	/** Whether the engine holds its close replies behind handler calls, which run on worker threads. */
 	boolean holdsCloseReplies() {
-		return this.holdCloseReplies;
+		SessionEvents session = this.events;
+		return session != null && !session.session().route().nonBlocking();
 	}
 
 	OutboundBuffer output() {
 		return this.output;
 	}
 
-	ConnectionTimers timers() {
-		return this.timers;
-	}
-
 	ConnectionWriter writer() {
 		return this.writer;
+	}
+
+	ServerSettings settings() {
+		return this.server.settings();
 	}
 
 	NioWsServer server() {

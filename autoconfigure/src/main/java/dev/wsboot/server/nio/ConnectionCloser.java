@@ -37,17 +37,17 @@ final class ConnectionCloser {
 
 	/** Checks the connection's deadlines; called by the loop's sweep. */
 	void checkTimers(Connection connection, long now) {
-		ConnectionTimers timers = connection.timers();
-		if (timers.isCloseOverdue(now)) {
+		ConnectionTimers timers = connection.loop().timers();
+		if (timers.isCloseOverdue(connection, now)) {
 			connection.closeNow();
 			return;
 		}
-		if (timers.isClosing()) {
+		if (timers.isClosing(connection)) {
 			return;
 		}
 		Connection.Phase phase = connection.phase();
 		if (phase == Connection.Phase.HANDSHAKE) {
-			if (timers.isHandshakeOverdue(now)) {
+			if (timers.isHandshakeOverdue(connection, now)) {
 				logger.debug("Upgrade request from {} not complete within {}", connection.remote(),
 						this.settings.handshakeTimeout());
 				this.settings.observer().onLimitExceeded("handshake-timeout");
@@ -59,13 +59,13 @@ final class ConnectionCloser {
 		if (phase != Connection.Phase.OPEN || engine == null || engine.state() != ProtocolEngine.State.OPEN) {
 			return;
 		}
-		if (timers.isIdle(now) && !engine.isInputPaused()) {
+		if (timers.isIdle(connection, now) && !engine.isInputPaused()) {
 			logger.debug("Closing session from {}: nothing received for {}", connection.remote(),
 					this.settings.idleTimeout());
 			this.settings.observer().onLimitExceeded("idle-timeout");
 			closeBehindHandlerCalls(connection, CloseStatus.GOING_AWAY);
 		}
-		else if (timers.takePing(now)) {
+		else if (timers.takePing(connection, now)) {
 			engine.sendPing(new byte[0]);
 			connection.afterEngine();
 		}
@@ -133,7 +133,7 @@ final class ConnectionCloser {
 		engine.abort(status);
 		Duration grace = (this.settings.closeTimeout().compareTo(OVERFLOW_CLOSE_GRACE) <= 0)
 				? this.settings.closeTimeout() : OVERFLOW_CLOSE_GRACE;
-		connection.timers().closeWithin(connection.loopNow(), grace);
+		connection.loop().timers().closeWithin(connection, connection.loopNow(), grace);
 		session.end(status);
 		connection.afterEngine();
 	}

@@ -47,7 +47,7 @@ final class ConnectionReader {
 			// A TLS record that was part of the handshake, or is partial: no bytes for us yet.
 			return;
 		}
-		connection.timers().read(this.loop.now());
+		this.loop.timers().read(connection, this.loop.now());
 		buffer.flip();
 		switch (connection.phase()) {
 			case HANDSHAKE -> connection.onHandshakeBytes(buffer);

@@ -11,6 +11,7 @@ import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.OutboundBuffer;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.server.SendResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sending side of one {@link Connection}. Any thread may send: the I/O thread hands a
@@ -38,15 +39,22 @@ final class ConnectionWriter implements Runnable {
 		}
 	}
 
+	// The loop, the transport and the output are the connection's: not kept here too, since
+	// every idle connection would pay for the copies.
 	private final Connection connection;
 
-	private final IoLoop loop;
+	/**
+	 * Made by the first request from another thread (or a refusal to record): a connection
+	 * whose sends all come from its I/O thread, or that sends nothing, holds none.
+	 */
+	private volatile @Nullable Outbox outbox;
 
-	private final Transport transport;
-
-	private final OutboundBuffer output;
-
-	private final Outbox outbox;
+	/**
+	 * Bytes the engine has queued and the socket not yet taken, as last published by the I/O
+	 * thread, while there is no outbox to publish them to; read under this writer's lock when
+	 * the outbox is made, so that it starts from the latest figure.
+	 */
+	private volatile long engineBytes;
 
 	/** 1 while a flush asked for by another thread is queued on the loop. */
 	@SuppressWarnings("unused")
@@ -62,12 +70,8 @@ final class ConnectionWriter implements Runnable {
 	/** I/O thread only: the socket is full and OP_WRITE is set. */
 	private boolean waitingForSocket;
 
-	ConnectionWriter(Connection connection, IoLoop loop, Transport transport, OutboundBuffer output, int limit) {
+	ConnectionWriter(Connection connection) {
 		this.connection = connection;
-		this.loop = loop;
-		this.transport = transport;
-		this.output = output;
-		this.outbox = new Outbox(limit);
 	}
 
 	// ---- any thread ----
@@ -81,10 +85,10 @@ final class ConnectionWriter implements Runnable {
 		if (engine == null) {
 			return SendResult.CLOSED;
 		}
-		if (this.loop.inLoop() && this.outbox.isIdle()) {
+		if (this.connection.loop().inLoop() && isOutboxIdle()) {
 			return sendHere(engine, request, size);
 		}
-		SendResult result = this.outbox.offer(request, size);
+		SendResult result = outbox().offer(request, size);
 		if (result == SendResult.QUEUED) {
 			// Counted before the I/O thread may write it, so a peer never sees a reply the counters miss.
 			queued(request, size);
@@ -99,7 +103,7 @@ final class ConnectionWriter implements Runnable {
 			}
 		}
 		else if (result == SendResult.OVERFLOW) {
-			this.loop.execute(this.connection::onOutboundOverflow);
+			this.connection.loop().execute(this.connection::onOutboundOverflow);
 		}
 		return result;
 	}
@@ -112,15 +116,15 @@ final class ConnectionWriter implements Runnable {
 	 * may be broadcasting with locks held.
 	 */
 	private SendResult sendHere(ProtocolEngine engine, Outbox.Request request, long size) {
-		if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
+		if (Outbox.wouldOverflow(this.connection.output().bytes(), size, limit())) {
 			// What the socket takes now does not count: only a peer that does not read overflows.
 			writeOut(false);
-			if (this.connection.isClosed() || this.outbox.isRefusing()) {
+			if (this.connection.isClosed() || isRefusing()) {
 				return SendResult.CLOSED;
 			}
-			if (this.outbox.wouldOverflow(this.output.bytes(), size)) {
-				this.outbox.shut();
-				this.loop.execute(this.connection::onOutboundOverflow);
+			if (Outbox.wouldOverflow(this.connection.output().bytes(), size, limit())) {
+				outbox().shut();
+				this.connection.loop().execute(this.connection::onOutboundOverflow);
 				return SendResult.OVERFLOW;
 			}
 		}
@@ -148,12 +152,12 @@ final class ConnectionWriter implements Runnable {
 		if (engine == null) {
 			return false;
 		}
-		if (this.loop.inLoop() && this.outbox.isIdle()) {
+		if (this.connection.loop().inLoop() && isOutboxIdle()) {
 			boolean closing = engine.close(status);
 			this.connection.afterEngine();
 			return closing;
 		}
-		if (!this.outbox.offerClose(status)) {
+		if (!outbox().offerClose(status)) {
 			return false;
 		}
 		requestFlush();
@@ -169,23 +173,71 @@ final class ConnectionWriter implements Runnable {
 		if (engine == null) {
 			return;
 		}
-		if (this.loop.inLoop() && this.outbox.isIdle()) {
+		if (this.connection.loop().inLoop() && isOutboxIdle()) {
 			engine.releaseHeldClose();
 			this.connection.afterEngine();
 			return;
 		}
-		this.outbox.offerRelease();
+		outbox().offerRelease();
 		requestFlush();
 	}
 
 	/** Bytes queued for the peer and not yet taken by the socket. */
 	long bufferedAmount() {
-		return this.outbox.bufferedAmount();
+		Outbox current = this.outbox;
+		return (current != null) ? current.bufferedAmount() : this.engineBytes;
 	}
 
 	/** Whether a close was asked for through the outbox, or the limit passed, without the engine knowing yet. */
 	boolean isRefusing() {
-		return this.outbox.isRefusing();
+		Outbox current = this.outbox;
+		return current != null && current.isRefusing();
+	}
+
+	/** Whether the I/O thread may hand a request straight to the engine: nothing waits, nothing is refused. */
+	private boolean isOutboxIdle() {
+		Outbox current = this.outbox;
+		return current == null || current.isIdle();
+	}
+
+	private Outbox outbox() {
+		Outbox current = this.outbox;
+		if (current == null) {
+			synchronized (this) {
+				current = this.outbox;
+				if (current == null) {
+					current = new Outbox(limit());
+					current.publishEngineBytes(this.engineBytes);
+					this.outbox = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/** Publishes what the engine has queued, for the outbound limit and {@link #bufferedAmount()}; I/O thread. */
+	private void publishEngineBytes(long bytes) {
+		Outbox current = this.outbox;
+		if (current != null) {
+			current.publishEngineBytes(bytes);
+			return;
+		}
+		if (bytes != this.engineBytes) {
+			synchronized (this) {
+				// The outbox may have been made meanwhile, from the figure before this one.
+				current = this.outbox;
+				if (current != null) {
+					current.publishEngineBytes(bytes);
+				}
+				else {
+					this.engineBytes = bytes;
+				}
+			}
+		}
+	}
+
+	private int limit() {
+		return this.connection.settings().maxOutboundBuffer();
 	}
 
 	/** A worker finished a batch of this connection's calls: what they sent goes out now. */
@@ -197,7 +249,7 @@ final class ConnectionWriter implements Runnable {
 
 	private void deferFlush() {
 		if (DEFERRED.compareAndSet(this, 0, 1)) {
-			this.loop.deferFlush(this);
+			this.connection.loop().deferFlush(this);
 		}
 	}
 
@@ -210,7 +262,7 @@ final class ConnectionWriter implements Runnable {
 
 	private void requestFlush() {
 		if (FLUSH_REQUESTED.compareAndSet(this, 0, 1)) {
-			this.loop.execute(this);
+			this.connection.loop().execute(this);
 		}
 	}
 
@@ -225,7 +277,7 @@ final class ConnectionWriter implements Runnable {
 
 	/** Writes what this turn queued at the end of the turn, in one go. */
 	void scheduleFlush() {
-		this.loop.scheduleFlush(this);
+		this.connection.loop().scheduleFlush(this);
 	}
 
 	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
@@ -246,8 +298,9 @@ final class ConnectionWriter implements Runnable {
 	 */
 	void applyQueued() {
 		ProtocolEngine engine = this.connection.engine();
-		if (engine != null) {
-			ArrayDeque<Outbox.Request> requests = this.outbox.takeAll();
+		Outbox current = this.outbox;
+		if (engine != null && current != null) {
+			ArrayDeque<Outbox.Request> requests = current.takeAll();
 			if (requests != null) {
 				for (Outbox.Request request : requests) {
 					request.applyTo(engine);
@@ -262,12 +315,12 @@ final class ConnectionWriter implements Runnable {
 	 * engine queued answers (pongs) to a peer that does not read them. I/O thread.
 	 */
 	void checkLimit() {
-		if (this.output.bytes() <= this.outbox.limit()) {
+		if (this.connection.output().bytes() <= limit()) {
 			return;
 		}
 		writeOut();
-		if (!this.connection.isClosed() && this.output.bytes() > this.outbox.limit()) {
-			this.outbox.shut();
+		if (!this.connection.isClosed() && this.connection.output().bytes() > limit()) {
+			outbox().shut();
 			this.connection.onOutboundOverflow();
 		}
 	}
@@ -298,33 +351,35 @@ final class ConnectionWriter implements Runnable {
 		if (this.waitingForSocket) {
 			return false;
 		}
-		ByteBuffer scratch = this.loop.writeBuffer();
+		ByteBuffer scratch = this.connection.loop().writeBuffer();
+		OutboundBuffer output = this.connection.output();
+		Transport transport = this.connection.transport();
 		try {
-			while (!this.output.isEmpty()) {
+			while (!output.isEmpty()) {
 				scratch.clear();
-				this.output.copyTo(scratch);
+				output.copyTo(scratch);
 				scratch.flip();
-				int written = this.transport.write(scratch);
-				this.output.consume(written);
+				int written = transport.write(scratch);
+				output.consume(written);
 				if (scratch.hasRemaining()) {
 					return waitForSocket();
 				}
 			}
-			return this.transport.flush() || waitForSocket();
+			return transport.flush() || waitForSocket();
 		}
 		catch (IOException ex) {
-			this.output.clear();
+			output.clear();
 			if (closeNowOnFailure) {
 				this.connection.onTransportFailure(ex);
 			}
 			else {
-				this.outbox.shut();
-				this.loop.execute(() -> this.connection.onTransportFailure(ex));
+				outbox().shut();
+				this.connection.loop().execute(() -> this.connection.onTransportFailure(ex));
 			}
 			return false;
 		}
 		finally {
-			this.outbox.publishEngineBytes(this.output.bytes());
+			publishEngineBytes(output.bytes());
 		}
 	}
 
@@ -336,7 +391,7 @@ final class ConnectionWriter implements Runnable {
 
 	/** Admits nothing more and drops what waits; the connection gave up on its peer or is closed. */
 	void shut() {
-		this.outbox.shut();
+		outbox().shut();
 	}
 
 }

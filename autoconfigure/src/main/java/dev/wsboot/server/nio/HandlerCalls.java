@@ -6,9 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The calls into one session's {@link WsHandler}, in the order the events happened and one
+ * The calls into a session's {@link WsHandler}, in the order the events happened and one
  * at a time: {@code onOpen} first, {@code onClose} last and exactly once. Where they run is
  * the subclass's choice: on the I/O thread that read the message, or on the worker executor.
+ * The session is passed with each event, so that calls made where they happen need no
+ * object per session.
  *
  * <p>A handler that throws gets the server's one answer: the exception is logged, given to
  * {@code onError}, and the session is closed with 1011.
@@ -17,29 +19,20 @@ abstract class HandlerCalls {
 
 	private static final Logger logger = LoggerFactory.getLogger(HandlerCalls.class);
 
-	final WsHandler handler;
-
-	final NioWsSession session;
-
-	HandlerCalls(WsHandler handler, NioWsSession session) {
-		this.handler = handler;
-		this.session = session;
-	}
-
 	/** The session opened. */
-	abstract void open();
+	abstract void open(NioWsSession session);
 
 	/** A text message of {@code bytes} UTF-8 bytes arrived. */
-	abstract void text(String text, int bytes);
+	abstract void text(NioWsSession session, String text, int bytes);
 
 	/** A binary message arrived. */
-	abstract void binary(byte[] data);
+	abstract void binary(NioWsSession session, byte[] data);
 
 	/** A pong arrived. */
-	abstract void pong(byte[] payload);
+	abstract void pong(NioWsSession session, byte[] payload);
 
 	/** The session ended: {@code onClose}, then {@code finished} whatever happens. */
-	abstract void closed(CloseStatus status, Runnable finished);
+	abstract void closed(NioWsSession session, CloseStatus status, Runnable finished);
 
 	/** Runs {@code task}, which is not a handler call, once the calls asked for before it are done. */
 	abstract void after(Runnable task);
@@ -52,69 +45,69 @@ abstract class HandlerCalls {
 		return false;
 	}
 
-	final void callOpen() {
+	static void callOpen(WsHandler handler, NioWsSession session) {
 		try {
-			this.handler.onOpen(this.session);
+			handler.onOpen(session);
 		}
 		catch (Throwable ex) {
-			failed(ex);
+			failed(handler, session, ex);
 		}
 	}
 
-	final void callText(String text) {
+	static void callText(WsHandler handler, NioWsSession session, String text) {
 		try {
-			this.handler.onText(this.session, text);
+			handler.onText(session, text);
 		}
 		catch (Throwable ex) {
-			failed(ex);
+			failed(handler, session, ex);
 		}
 	}
 
-	final void callBinary(byte[] data) {
+	static void callBinary(WsHandler handler, NioWsSession session, byte[] data) {
 		try {
-			this.handler.onBinary(this.session, data);
+			handler.onBinary(session, data);
 		}
 		catch (Throwable ex) {
-			failed(ex);
+			failed(handler, session, ex);
 		}
 	}
 
-	final void callPong(byte[] payload) {
+	static void callPong(WsHandler handler, NioWsSession session, byte[] payload) {
 		try {
-			this.handler.onPong(this.session, payload);
+			handler.onPong(session, payload);
 		}
 		catch (Throwable ex) {
-			failed(ex);
+			failed(handler, session, ex);
 		}
 	}
 
-	final void callClose(CloseStatus status, Runnable finished) {
+	static void callClose(WsHandler handler, NioWsSession session, CloseStatus status, Runnable finished) {
 		try {
-			this.handler.onClose(this.session, status);
+			handler.onClose(session, status);
 		}
 		catch (Throwable ex) {
-			logger.warn("WebSocket handler for {} failed in onClose of session {}", this.session.template(),
-					this.session.id(), ex);
-			reportError(ex);
+			logger.warn("WebSocket handler for {} failed in onClose of session {}", session.template(), session.id(),
+					ex);
+			reportError(handler, session, ex);
 		}
 		finally {
 			finished.run();
 		}
 	}
 
-	private void failed(Throwable ex) {
-		logger.warn("WebSocket handler for {} failed; closing session {} with 1011", this.session.template(),
-				this.session.id(), ex);
-		reportError(ex);
-		this.session.closeAfterFailure();
+	private static void failed(WsHandler handler, NioWsSession session, Throwable ex) {
+		logger.warn("WebSocket handler for {} failed; closing session {} with 1011", session.template(), session.id(),
+				ex);
+		reportError(handler, session, ex);
+		session.closeAfterFailure();
 	}
 
-	private void reportError(Throwable ex) {
+	private static void reportError(WsHandler handler, NioWsSession session, Throwable ex) {
 		try {
-			this.handler.onError(this.session, ex);
+			handler.onError(session, ex);
 		}
 		catch (Throwable secondary) {
-			logger.warn("WebSocket error handler for {} failed", this.session.template(), secondary);
+			logger.warn("WebSocket error handler for {} failed", session.template(), secondary);
 		}
 	}
 

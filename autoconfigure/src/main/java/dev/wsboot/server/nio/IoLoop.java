@@ -60,6 +60,8 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	private final ConnectionCloser closer;
 
+	private final ConnectionTimers timers;
+
 	/** False only while the loop sleeps in select with no wake-up asked for. */
 	private final AtomicBoolean wakeupPending = new AtomicBoolean(true);
 
@@ -94,6 +96,7 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 		}
 		this.sweepInterval = server.settings().sweepIntervalNanos();
 		this.closer = new ConnectionCloser(server.settings());
+		this.timers = new ConnectionTimers(server.settings());
 		this.nextSweep = this.now + this.sweepInterval;
 		this.thread = new Thread(this, "ws-io-" + index);
 	}
@@ -108,6 +111,10 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	ConnectionCloser closer() {
 		return this.closer;
+	}
+
+	ConnectionTimers timers() {
+		return this.timers;
 	}
 
 	/** Whether the calling thread is this loop's. */

@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class NioSessionRegistry implements WsSessionRegistry {
 
-	private final Map<Long, NioWsSession> byId = new ConcurrentHashMap<>();
+	/**
+	 * Each session keyed by itself, its hash its id's: no boxed id per session. Found by id
+	 * through an {@link IdLookup}, which {@link Map#get} compares with the stored keys.
+	 */
+	private final Map<Object, NioWsSession> byId = new ConcurrentHashMap<>();
 
 	private final Map<String, Set<WsSession>> byTemplate = new ConcurrentHashMap<>();
 
@@ -32,7 +36,7 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	}
 
 	void add(NioWsSession session) {
-		this.byId.put(session.numericId(), session);
+		this.byId.put(session, session);
 		this.byTemplate.get(session.template()).add(session);
 		String user = session.principalName();
 		if (user != null) {
@@ -45,7 +49,7 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	}
 
 	boolean remove(NioWsSession session) {
-		if (this.byId.remove(session.numericId()) == null) {
+		if (this.byId.remove(session) == null) {
 			return false;
 		}
 		this.byTemplate.get(session.template()).remove(session);
@@ -77,7 +81,7 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	@Override
 	public @Nullable WsSession find(String id) {
 		try {
-			return this.byId.get(Long.parseUnsignedLong(id, 16));
+			return this.byId.get(new IdLookup(Long.parseUnsignedLong(id, 16)));
 		}
 		catch (NumberFormatException ex) {
 			return null;
@@ -87,6 +91,31 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	@Override
 	public int count() {
 		return this.byId.size();
+	}
+
+	/**
+	 * The key {@link #find} looks a session up with: equal to the session of its id, with
+	 * that session's hash. {@link Map#get} asks the looked-up key whether it equals a stored
+	 * one, so the stored sessions keep their identity equality.
+	 */
+	private static final class IdLookup {
+
+		private final long id;
+
+		IdLookup(long id) {
+			this.id = id;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof NioWsSession session && session.numericId() == this.id;
+		}
+
+		@Override
+		public int hashCode() {
+			return NioWsSession.hashOf(this.id);
+		}
+
 	}
 
 }

@@ -107,6 +107,26 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		return this.id;
 	}
 
+	/** Equality stays identity; the hash is the id's, which the registry finds a session by. */
+	@Override
+	public int hashCode() {
+		return hashOf(this.id);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other;
+	}
+
+	static int hashOf(long id) {
+		return Long.hashCode(id);
+	}
+
+	/** The route serving the session; its handler is the one the session's events call. */
+	WsRoute route() {
+		return this.route;
+	}
+
 	void received(int payloadBytes) {
 		this.messagesReceived++;
 		this.bytesReceived += payloadBytes;

@@ -149,10 +149,6 @@ final class Outbox {
 		return true;
 	}
 
-	int limit() {
-		return this.limit;
-	}
-
 	/** Asks for the held close frame to go out after everything asked for before; refused only once shut. */
 	synchronized void offerRelease() {
 		if (!this.shut) {
@@ -162,7 +158,15 @@ final class Outbox {
 
 	/** Whether queueing {@code size} more bytes on top of {@code queued} passes the limit. */
 	boolean wouldOverflow(long queued, long size) {
-		return queued > 0 && queued + size > this.limit;
+		return wouldOverflow(queued, size, this.limit);
+	}
+
+	/**
+	 * Whether queueing {@code size} more bytes on top of {@code queued} passes
+	 * {@code limit}: never for a message alone, which must be possible to send at all.
+	 */
+	static boolean wouldOverflow(long queued, long size, int limit) {
+		return queued > 0 && queued + size > limit;
 	}
 
 	/** Takes every waiting request, oldest first, counting its bytes as the engine's from now on; I/O thread. */

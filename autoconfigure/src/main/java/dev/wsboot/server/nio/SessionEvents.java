@@ -28,19 +28,16 @@ final class SessionEvents implements ProtocolListener {
 
 	private final HandlerCalls calls;
 
-	private final WsServerObserver observer;
-
 	/** The session's message rate, or {@code null} when it is not limited. */
 	private final @Nullable TokenBucket messageRate;
 
 	private boolean ended;
 
-	private SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls, WsServerObserver observer,
+	private SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls,
 			@Nullable TokenBucket messageRate) {
 		this.connection = connection;
 		this.session = session;
 		this.calls = calls;
-		this.observer = observer;
 		this.messageRate = messageRate;
 	}
 
@@ -53,20 +50,20 @@ final class SessionEvents implements ProtocolListener {
 			Runnable resumeReading) {
 		NioWsServer server = connection.server();
 		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), upgrade, route, subprotocol);
-		HandlerCalls calls = route.nonBlocking() ? new InlineHandlerCalls(route.handler(), session)
-				: new WorkerHandlerCalls(route.handler(), session, server.executor(), connection.loop(), resumeReading,
+		HandlerCalls calls = route.nonBlocking() ? InlineHandlerCalls.INSTANCE
+				: new WorkerHandlerCalls(route.handler(), server.executor(), connection.loop(), resumeReading,
 						connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
 		AbuseLimits limits = server.settings().abuseLimits();
 		TokenBucket messageRate = (limits.maxMessageRate() > 0)
 				? new TokenBucket(limits.maxMessageRate(), limits.messageBurst(), connection.loopNow()) : null;
-		return new SessionEvents(connection, session, calls, server.settings().observer(), messageRate);
+		return new SessionEvents(connection, session, calls, messageRate);
 	}
 
 	/** The session is open: registered, observed, and its handler's {@code onOpen} called. */
 	void started() {
 		this.connection.server().sessionOpened(this.session);
-		this.observer.onOpen(this.session);
-		this.calls.open();
+		observer().onOpen(this.session);
+		this.calls.open(this.session);
 	}
 
 	/** A message was admitted for sending: counted for the session and the observer. */
@@ -74,7 +71,7 @@ final class SessionEvents implements ProtocolListener {
 		Opcode opcode = request.messageOpcode();
 		if (opcode != null) {
 			this.session.countSent((int) size);
-			this.observer.onMessageSent(this.session, opcode == Opcode.TEXT, (int) size);
+			observer().onMessageSent(this.session, opcode == Opcode.TEXT, (int) size);
 		}
 	}
 
@@ -92,8 +89,8 @@ final class SessionEvents implements ProtocolListener {
 			return;
 		}
 		this.session.received(byteLength);
-		this.observer.onMessageReceived(this.session, true, byteLength);
-		this.calls.text(text, byteLength);
+		observer().onMessageReceived(this.session, true, byteLength);
+		this.calls.text(this.session, text, byteLength);
 		checkBacklog();
 	}
 
@@ -103,14 +100,14 @@ final class SessionEvents implements ProtocolListener {
 			return;
 		}
 		this.session.received(data.length);
-		this.observer.onMessageReceived(this.session, false, data.length);
-		this.calls.binary(data);
+		observer().onMessageReceived(this.session, false, data.length);
+		this.calls.binary(this.session, data);
 		checkBacklog();
 	}
 
 	@Override
 	public void onPong(byte[] payload) {
-		this.calls.pong(payload);
+		this.calls.pong(this.session, payload);
 	}
 
 	@Override
@@ -161,8 +158,13 @@ final class SessionEvents implements ProtocolListener {
 		this.ended = true;
 		this.connection.releaseSlot();
 		this.connection.server().sessionEnded(this.session);
-		this.observer.onClose(this.session, status);
-		this.calls.closed(status, this.connection.server()::sessionFinished);
+		observer().onClose(this.session, status);
+		this.calls.closed(this.session, status, this.connection.server()::sessionFinished);
+	}
+
+	/** The server's observer: looked up, not kept, to keep an idle session small. */
+	private WsServerObserver observer() {
+		return this.connection.settings().observer();
 	}
 
 }

@@ -38,6 +38,8 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 	/** Time one task runs at most (checked between calls) before it queues itself again. */
 	static final long MAX_BATCH_NANOS = 5_000_000;
 
+	private final WsHandler handler;
+
 	private final Executor executor;
 
 	private final Runnable resumeReading;
@@ -69,15 +71,15 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 	 * @param flush writes what a batch of calls sent; runs on a worker thread
 	 * @param rejected reports that the executor refused a task, which then runs on the caller
 	 */
-	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Scheduling loop,
-			Runnable resumeReading, Runnable flush, Runnable rejected) {
-		this(handler, session, executor, loop, resumeReading, flush, rejected, System::nanoTime);
+	WorkerHandlerCalls(WsHandler handler, Executor executor, Scheduling loop, Runnable resumeReading, Runnable flush,
+			Runnable rejected) {
+		this(handler, executor, loop, resumeReading, flush, rejected, System::nanoTime);
 	}
 
 	/** With a clock of {@link System#nanoTime()} values, which tests may control. */
-	WorkerHandlerCalls(WsHandler handler, NioWsSession session, Executor executor, Scheduling loop,
-			Runnable resumeReading, Runnable flush, Runnable rejected, LongSupplier clock) {
-		super(handler, session);
+	WorkerHandlerCalls(WsHandler handler, Executor executor, Scheduling loop, Runnable resumeReading, Runnable flush,
+			Runnable rejected, LongSupplier clock) {
+		this.handler = handler;
 		this.executor = executor;
 		this.loop = loop;
 		this.resumeReading = resumeReading;
@@ -107,28 +109,28 @@ final class WorkerHandlerCalls extends HandlerCalls implements Runnable {
 	}
 
 	@Override
-	void open() {
-		submit(this::callOpen, 0);
+	void open(NioWsSession session) {
+		submit(() -> callOpen(this.handler, session), 0);
 	}
 
 	@Override
-	void text(String text, int bytes) {
-		submit(() -> callText(text), bytes);
+	void text(NioWsSession session, String text, int bytes) {
+		submit(() -> callText(this.handler, session, text), bytes);
 	}
 
 	@Override
-	void binary(byte[] data) {
-		submit(() -> callBinary(data), data.length);
+	void binary(NioWsSession session, byte[] data) {
+		submit(() -> callBinary(this.handler, session, data), data.length);
 	}
 
 	@Override
-	void pong(byte[] payload) {
-		submit(() -> callPong(payload), payload.length);
+	void pong(NioWsSession session, byte[] payload) {
+		submit(() -> callPong(this.handler, session, payload), payload.length);
 	}
 
 	@Override
-	void closed(CloseStatus status, Runnable finished) {
-		submit(() -> callClose(status, finished), 0);
+	void closed(NioWsSession session, CloseStatus status, Runnable finished) {
+		submit(() -> callClose(this.handler, session, status, finished), 0);
 	}
 
 	@Override

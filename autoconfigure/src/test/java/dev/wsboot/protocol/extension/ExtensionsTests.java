@@ -11,7 +11,7 @@ import dev.wsboot.protocol.OutboundBuffer;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
-import dev.wsboot.protocol.Rfc6455FrameDecoder;
+import dev.wsboot.protocol.Rfc6455FrameCodec;
 import dev.wsboot.protocol.Rfc6455FrameEncoder;
 import dev.wsboot.protocol.ServerOutput;
 import dev.wsboot.protocol.WebSocketLimits;
@@ -36,9 +36,8 @@ class ExtensionsTests {
 
 	private final Recorder recorder = new Recorder();
 
-	private final ProtocolEngine engine = new ProtocolEngine(
-			new Rfc6455FrameDecoder(WebSocketLimits.DEFAULTS, this.extensions.reservedBits()), new Rfc6455FrameEncoder(),
-			this.extensions, WebSocketLimits.DEFAULTS, this.recorder, this.output, false);
+	private final ProtocolEngine engine = new ProtocolEngine(new Rfc6455FrameCodec(), this.extensions,
+			WebSocketLimits.DEFAULTS, this.recorder, this.output, false);
 
 	@Test
 	void aFrameWithTheExtensionsBitIsTransformedBeforeItIsAssembled() {

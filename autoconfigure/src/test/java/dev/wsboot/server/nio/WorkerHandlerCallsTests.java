@@ -37,16 +37,18 @@ class WorkerHandlerCallsTests {
 
 	private final FakeLoop loop = new FakeLoop();
 
-	private final WorkerHandlerCalls handlerCalls = new WorkerHandlerCalls(new Recorder(), null, this.executor,
-			this.loop, this.resumes::incrementAndGet, this.flushes::incrementAndGet, this.rejections::incrementAndGet,
-			this.now::get);
+	/** The recorder handler looks at no session. */
+	private static final NioWsSession NO_SESSION = null;
+
+	private final WorkerHandlerCalls handlerCalls = new WorkerHandlerCalls(new Recorder(), this.executor, this.loop,
+			this.resumes::incrementAndGet, this.flushes::incrementAndGet, this.rejections::incrementAndGet, this.now::get);
 
 	@Test
 	void callsRunInOrderInOneTask() {
-		this.handlerCalls.open();
-		this.handlerCalls.text("a", 1);
-		this.handlerCalls.binary(new byte[2]);
-		this.handlerCalls.closed(CloseStatus.NORMAL, () -> this.calls.add("finished"));
+		this.handlerCalls.open(NO_SESSION);
+		this.handlerCalls.text(NO_SESSION, "a", 1);
+		this.handlerCalls.binary(NO_SESSION, new byte[2]);
+		this.handlerCalls.closed(NO_SESSION, CloseStatus.NORMAL, () -> this.calls.add("finished"));
 		assertThat(this.executor.tasks).hasSize(1);
 		this.executor.runAll();
 		assertThat(this.calls).containsExactly("open", "text a", "binary 2", "close 1000", "finished");
@@ -55,7 +57,7 @@ class WorkerHandlerCallsTests {
 	@Test
 	void aTaskRunsABoundedBatchThenQueuesItselfAgain() {
 		for (int i = 0; i < WorkerHandlerCalls.MAX_BATCH + 10; i++) {
-			this.handlerCalls.text(Integer.toString(i), 1);
+			this.handlerCalls.text(NO_SESSION, Integer.toString(i), 1);
 		}
 		this.executor.runNext();
 		assertThat(this.calls).hasSize(WorkerHandlerCalls.MAX_BATCH);
@@ -67,9 +69,9 @@ class WorkerHandlerCallsTests {
 
 	@Test
 	void aTaskWhoseCallsTakeLongQueuesItselfAgainSooner() {
-		this.handlerCalls.text("quick", 1);
-		this.handlerCalls.text("slow", 1);
-		this.handlerCalls.text("quick", 1);
+		this.handlerCalls.text(NO_SESSION, "quick", 1);
+		this.handlerCalls.text(NO_SESSION, "slow", 1);
+		this.handlerCalls.text(NO_SESSION, "quick", 1);
 		this.executor.runNext();
 		assertThat(this.calls).as("calls of the first batch").containsExactly("text quick", "text slow");
 		assertThat(this.executor.tasks).hasSize(1);
@@ -80,7 +82,7 @@ class WorkerHandlerCallsTests {
 		int message = 100 * 1024;
 		int count = (int) (WorkerHandlerCalls.PAUSE_BYTES / message) + 1;
 		for (int i = 0; i < count; i++) {
-			this.handlerCalls.binary(new byte[message]);
+			this.handlerCalls.binary(NO_SESSION, new byte[message]);
 		}
 		assertThat(this.handlerCalls.isBacklogged()).isTrue();
 		this.executor.runAll();
@@ -93,7 +95,7 @@ class WorkerHandlerCallsTests {
 	void manyTinyMessagesCountTooThroughTheirOverhead() {
 		long calls = WorkerHandlerCalls.PAUSE_BYTES / WorkerHandlerCalls.CALL_OVERHEAD;
 		for (long i = 0; i < calls; i++) {
-			this.handlerCalls.text("", 0);
+			this.handlerCalls.text(NO_SESSION, "", 0);
 		}
 		assertThat(this.handlerCalls.isBacklogged()).isTrue();
 	}
@@ -101,23 +103,23 @@ class WorkerHandlerCallsTests {
 	@Test
 	void anExecutorThatRefusesMakesTheCallerRunTheCallsInOrder() {
 		this.executor.refusing = true;
-		this.handlerCalls.text("x", 1);
-		this.handlerCalls.text("y", 1);
+		this.handlerCalls.text(NO_SESSION, "x", 1);
+		this.handlerCalls.text(NO_SESSION, "y", 1);
 		assertThat(this.calls).containsExactly("text x", "text y");
 		assertThat(this.rejections).hasValue(2);
 	}
 
 	@Test
 	void whatABatchSentIsWrittenWhenItEnds() {
-		this.handlerCalls.text("a", 1);
-		this.handlerCalls.text("b", 1);
+		this.handlerCalls.text(NO_SESSION, "a", 1);
+		this.handlerCalls.text(NO_SESSION, "b", 1);
 		this.executor.runAll();
 		assertThat(this.flushes).hasValue(1);
 	}
 
 	@Test
 	void theLoopKnowsWhileCallsAreInFlightSoItCanTickForSlowHandlers() {
-		this.handlerCalls.text("a", 1);
+		this.handlerCalls.text(NO_SESSION, "a", 1);
 		assertThat(this.loop.inFlight).hasValue(1);
 		this.executor.runAll();
 		assertThat(this.loop.inFlight).hasValue(0);
@@ -126,8 +128,8 @@ class WorkerHandlerCallsTests {
 	@Test
 	void callsAskedForOnTheLoopGoToTheExecutorAtTheEndOfItsTurn() {
 		this.loop.inLoop = true;
-		this.handlerCalls.text("a", 1);
-		this.handlerCalls.text("b", 1);
+		this.handlerCalls.text(NO_SESSION, "a", 1);
+		this.handlerCalls.text(NO_SESSION, "b", 1);
 		assertThat(this.executor.tasks).isEmpty();
 		assertThat(this.loop.handedOff).containsExactly(this.handlerCalls);
 		this.handlerCalls.start();

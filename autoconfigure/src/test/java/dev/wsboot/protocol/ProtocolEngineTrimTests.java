@@ -1,0 +1,124 @@
+package dev.wsboot.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.wsboot.protocol.extension.Extensions;
+import org.junit.jupiter.api.Test;
+
+import static dev.wsboot.protocol.FrameBytes.fragments;
+import static dev.wsboot.protocol.FrameBytes.utf8;
+import static dev.wsboot.protocol.ProtocolEngineReceivingTests.HELLO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How a {@link ProtocolEngine} keeps a quiet connection small: its frame decoder is made
+ * when bytes arrive, and {@link ProtocolEngine#trim()} lets it go only where no frame, not
+ * even part of a header, would be lost with it.
+ */
+class ProtocolEngineTrimTests {
+
+	private final CountingCodec codec = new CountingCodec();
+
+	private final List<String> texts = new ArrayList<>();
+
+	private final ProtocolEngine engine = new ProtocolEngine(this.codec, Extensions.NONE, WebSocketLimits.DEFAULTS,
+			new TextRecorder(this.texts), new OutboundBuffer(), false);
+
+	@Test
+	void noDecoderIsMadeBeforeTheFirstBytes() {
+		this.engine.sendText(utf8("hi"), 0, 2);
+		this.engine.trim();
+		assertThat(this.codec.decodersMade).isZero();
+		receive(HELLO);
+		assertThat(this.codec.decodersMade).isOne();
+		assertThat(this.texts).containsExactly("Hello");
+	}
+
+	@Test
+	void betweenFramesTheDecoderIsLetGoAndANewOneTakesTheNextFrame() {
+		receive(HELLO);
+		this.engine.trim();
+		receive(HELLO);
+		assertThat(this.codec.decodersMade).isEqualTo(2);
+		assertThat(this.texts).containsExactly("Hello", "Hello");
+	}
+
+	@Test
+	void aHeaderSplitAcrossReadsIsKeptThroughATrim() {
+		receive(new byte[] { HELLO[0] });
+		this.engine.trim();
+		receive(Arrays.copyOfRange(HELLO, 1, HELLO.length));
+		assertThat(this.codec.decodersMade).isOne();
+		assertThat(this.texts).containsExactly("Hello");
+	}
+
+	@Test
+	void aPayloadStillArrivingIsKeptThroughATrim() {
+		receive(Arrays.copyOf(HELLO, 8));
+		this.engine.trim();
+		receive(Arrays.copyOfRange(HELLO, 8, HELLO.length));
+		assertThat(this.codec.decodersMade).isOne();
+		assertThat(this.texts).containsExactly("Hello");
+	}
+
+	@Test
+	void aFragmentedMessageStillOpenSurvivesATrimBetweenItsFrames() {
+		byte[][] parts = fragments(Opcode.TEXT, utf8("fragmented"), 3);
+		receive(parts[0]);
+		this.engine.trim();
+		receive(parts[1]);
+		this.engine.trim();
+		receive(parts[2]);
+		assertThat(this.texts).containsExactly("fragmented");
+	}
+
+	private void receive(byte[] bytes) {
+		this.engine.receive(ByteBuffer.wrap(bytes));
+	}
+
+	/** The standard codec, counting the decoders it makes. */
+	private static final class CountingCodec implements FrameCodec {
+
+		private final Rfc6455FrameCodec standard = new Rfc6455FrameCodec();
+
+		int decodersMade;
+
+		@Override
+		public FrameDecoder newDecoder(WebSocketLimits limits) {
+			this.decodersMade++;
+			return this.standard.newDecoder(limits);
+		}
+
+		@Override
+		public FrameEncoder encoder() {
+			return this.standard.encoder();
+		}
+
+	}
+
+	private record TextRecorder(List<String> texts) implements ProtocolListener {
+
+		@Override
+		public void onText(String text, int byteLength) {
+			this.texts.add(text);
+		}
+
+		@Override
+		public void onBinary(byte[] data) {
+		}
+
+		@Override
+		public void onCloseReceived(CloseStatus status) {
+		}
+
+		@Override
+		public void onProtocolError(ProtocolException error) {
+			throw new AssertionError(error);
+		}
+
+	}
+
+}
