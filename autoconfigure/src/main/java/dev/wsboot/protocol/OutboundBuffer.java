@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * <p>Not thread-safe: used by the connection's I/O thread only. Holds no array until
  * something is queued, so an idle connection costs nothing here.
  */
-public final class OutboundBuffer {
+public final class OutboundBuffer implements OutboundSink {
 
 	private static final ByteBuffer[] NONE = new ByteBuffer[0];
 
@@ -34,6 +34,12 @@ public final class OutboundBuffer {
 
 	/** Bytes of the head buffer taken by {@link #consume(long)}; buffers may be slices at any offset. */
 	private int headConsumed;
+
+	/** This buffer: it is its own sink. */
+	@Override
+	public OutboundBuffer outboundBuffer() {
+		return this;
+	}
 
 	/** Appends the first (or only) buffer of a frame; its remaining bytes will be written. */
 	public void addFrame(ByteBuffer buffer) {
@@ -128,14 +134,6 @@ public final class OutboundBuffer {
 
 	public boolean isEmpty() {
 		return this.count == 0;
-	}
-
-	/** Gives back the arrays of an empty buffer; for a connection gone quiet. */
-	public void trim() {
-		if (this.count == 0) {
-			this.ring = NONE;
-			this.starts = NO_STARTS;
-		}
 	}
 
 	/** Drops everything queued, releasing the buffers. */

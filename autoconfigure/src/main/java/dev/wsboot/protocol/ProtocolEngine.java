@@ -59,7 +59,7 @@ public final class ProtocolEngine {
 
 	private final ProtocolListener listener;
 
-	private final OutboundBuffer output;
+	private final OutboundSink output;
 
 	private final boolean holdCloseReplies;
 
@@ -81,12 +81,13 @@ public final class ProtocolEngine {
 	 * @param extensions the agreed extensions, {@link Extensions#NONE} for none
 	 * @param limits the message size limit to enforce
 	 * @param listener hears what is received
-	 * @param output where frames to send are queued
+	 * @param output where frames to send are queued: a buffer, or a holder that makes one
+	 * when there is something to send
 	 * @param holdCloseReplies whether replies to a close or a protocol error wait for
 	 * {@link #releaseHeldClose()}
 	 */
 	public ProtocolEngine(FrameCodec codec, Extensions extensions, WebSocketLimits limits, ProtocolListener listener,
-			OutboundBuffer output, boolean holdCloseReplies) {
+			OutboundSink output, boolean holdCloseReplies) {
 		this.codec = codec;
 		if (extensions.reservedBits() != 0) {
 			// Made now, so that a codec that cannot carry the extensions' bits fails the upgrade, not the first frame.
@@ -244,7 +245,8 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		FrameWriter.shared(this.codec.encoder(), this.extensions, this.output, opcode, payload, standardFrame);
+		FrameWriter.shared(this.codec.encoder(), this.extensions, this.output.outboundBuffer(), opcode, payload,
+				standardFrame);
 		return true;
 	}
 
@@ -252,7 +254,8 @@ public final class ProtocolEngine {
 		if (this.closeSent) {
 			return false;
 		}
-		FrameWriter.message(this.codec.encoder(), this.extensions, this.output, opcode, payload, offset, length);
+		FrameWriter.message(this.codec.encoder(), this.extensions, this.output.outboundBuffer(), opcode, payload,
+				offset, length);
 		return true;
 	}
 
@@ -312,7 +315,7 @@ public final class ProtocolEngine {
 	 * @return the bytes dropped from the output
 	 */
 	public long abort(CloseStatus status) {
-		long dropped = this.output.dropAllButPartialFrame();
+		long dropped = this.output.outboundBuffer().dropAllButPartialFrame();
 		this.failed = true;
 		if (!this.closeSent) {
 			sendClose(status.toPayload());
@@ -327,7 +330,7 @@ public final class ProtocolEngine {
 	}
 
 	private void queueControl(Opcode opcode, byte[] payload) {
-		FrameWriter.control(this.codec.encoder(), this.output, opcode, payload);
+		FrameWriter.control(this.codec.encoder(), this.output.outboundBuffer(), opcode, payload);
 	}
 
 	// ---- state ----

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLEngine;
 import dev.wsboot.handshake.HandshakeResponse;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.OutboundBuffer;
+import dev.wsboot.protocol.OutboundSink;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.protocol.extension.Extensions;
 import dev.wsboot.server.WsRoute;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * server's own reasons to close. It asks the engine when the TCP connection may end, and
  * closes the socket in exactly one place, {@link #closeNow()}.
  */
-final class Connection {
+final class Connection implements OutboundSink {
 
 	private static final Logger logger = LoggerFactory.getLogger(Connection.class);
 
@@ -51,7 +52,8 @@ final class Connection {
 
 	private final Transport transport;
 
-	private final OutboundBuffer output = new OutboundBuffer();
+	/** What waits to be written; made when something is queued, let go by {@link #trim()} once empty. */
+	private @Nullable OutboundBuffer output;
 
 	private final ConnectionWriter writer;
 
@@ -242,7 +244,7 @@ final class Connection {
 	void refuse(@Nullable WsRoute route, HandshakeResponse response) {
 		this.handshake = null;
 		settings().observer().onHandshake((route != null) ? route.path() : null, response.status());
-		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
+		output().addFrame(ByteBuffer.wrap(response.toBytes()));
 		setInterest(SelectionKey.OP_READ, false);
 		this.loop.timers().closing(this, this.loop.now());
 		this.writer.scheduleFlush();
@@ -250,13 +252,13 @@ final class Connection {
 
 	private void open(WsUpgrade upgrade, WsRoute route, HandshakeResponse response) {
 		this.handshake = null;
-		this.output.addFrame(ByteBuffer.wrap(response.toBytes()));
+		output().addFrame(ByteBuffer.wrap(response.toBytes()));
 		Extensions extensions = Extensions.of(response.extensions());
 		SessionEvents sessionEvents = SessionEvents.open(this, upgrade, route, response.subprotocol(),
 				() -> this.loop.reader().resumeSoon(this));
 		this.events = sessionEvents;
 		this.engine = new ProtocolEngine(settings().frameCodec(), extensions, settings().limits(), sessionEvents,
-				this.output, !route.nonBlocking());
+				this, !route.nonBlocking());
 		this.phase = Phase.OPEN;
 		this.loop.timers().opened(this, this.loop.now());
 		settings().observer().onHandshake(route.path(), 101);
@@ -283,7 +285,7 @@ final class Connection {
 
 	/** Everything queued may be written: the refusal is out, or the closing handshake may end TCP. */
 	void outputDrained() {
-		if (!this.output.isEmpty() || this.phase == Phase.CLOSED || this.phase == Phase.LINGERING) {
+		if (outputBytes() != 0 || this.phase == Phase.CLOSED || this.phase == Phase.LINGERING) {
 			return;
 		}
 		if (this.phase == Phase.HANDSHAKE) {
@@ -339,7 +341,7 @@ final class Connection {
 			catch (IOException ex) {
 				logger.trace("Closing the socket of {} failed", remote(), ex);
 			}
-			this.output.clear();
+			this.output = null;
 			this.writer.shut();
 			this.heldInput = null;
 			this.handshake = null;
@@ -377,7 +379,10 @@ final class Connection {
 
 	/** Gives back the buffers a quiet connection holds; the loop's sweep calls it now and then. */
 	void trim() {
-		this.output.trim();
+		OutboundBuffer queued = this.output;
+		if (queued != null && queued.isEmpty()) {
+			this.output = null;
+		}
 		ProtocolEngine current = this.engine;
 		if (current != null) {
 			current.trim();
@@ -434,8 +439,31 @@ final class Connection {
 		return session != null && !session.session().route().nonBlocking();
 	}
 
+	/** The buffer of what waits to be written, made now if there was none; I/O thread. */
 	OutboundBuffer output() {
+		OutboundBuffer queued = this.output;
+		if (queued == null) {
+			queued = new OutboundBuffer();
+			this.output = queued;
+		}
+		return queued;
+	}
+
+	/** The engine queues its frames in {@link #output()}. */
+	@Override
+	public OutboundBuffer outboundBuffer() {
+		return output();
+	}
+
+	/** The buffer of what waits to be written, or {@code null} when nothing was queued since it was let go. */
+	@Nullable OutboundBuffer outputIfAny() {
 		return this.output;
+	}
+
+	/** Bytes waiting to be written, without making a buffer to say none; I/O thread. */
+	long outputBytes() {
+		OutboundBuffer queued = this.output;
+		return (queued != null) ? queued.bytes() : 0;
 	}
 
 	ConnectionWriter writer() {

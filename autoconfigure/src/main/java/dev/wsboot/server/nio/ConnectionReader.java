@@ -74,7 +74,7 @@ final class ConnectionReader {
 		if (connection.isClosed()) {
 			return;
 		}
-		long queuedBefore = connection.output().bytes();
+		long queuedBefore = connection.outputBytes();
 		engine.receive(buffer);
 		if (engine.isInputPaused()) {
 			if (buffer.hasRemaining()) {
@@ -83,7 +83,7 @@ final class ConnectionReader {
 			connection.setInterest(SelectionKey.OP_READ, false);
 		}
 		connection.afterEngine();
-		if (queuedBefore > 0 && connection.output().bytes() > queuedBefore) {
+		if (queuedBefore > 0 && connection.outputBytes() > queuedBefore) {
 			// The engine answered pings: a peer that pings and never reads must not make the
 			// server buffer its pongs without bound.
 			connection.writer().checkLimit();

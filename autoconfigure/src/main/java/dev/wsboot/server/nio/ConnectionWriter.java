@@ -116,13 +116,13 @@ final class ConnectionWriter implements Runnable {
 	 * may be broadcasting with locks held.
 	 */
 	private SendResult sendHere(ProtocolEngine engine, Outbox.Request request, long size) {
-		if (Outbox.wouldOverflow(this.connection.output().bytes(), size, limit())) {
+		if (Outbox.wouldOverflow(this.connection.outputBytes(), size, limit())) {
 			// What the socket takes now does not count: only a peer that does not read overflows.
 			writeOut(false);
 			if (this.connection.isClosed() || isRefusing()) {
 				return SendResult.CLOSED;
 			}
-			if (Outbox.wouldOverflow(this.connection.output().bytes(), size, limit())) {
+			if (Outbox.wouldOverflow(this.connection.outputBytes(), size, limit())) {
 				outbox().shut();
 				this.connection.loop().execute(this.connection::onOutboundOverflow);
 				return SendResult.OVERFLOW;
@@ -315,11 +315,11 @@ final class ConnectionWriter implements Runnable {
 	 * engine queued answers (pongs) to a peer that does not read them. I/O thread.
 	 */
 	void checkLimit() {
-		if (this.connection.output().bytes() <= limit()) {
+		if (this.connection.outputBytes() <= limit()) {
 			return;
 		}
 		writeOut();
-		if (!this.connection.isClosed() && this.connection.output().bytes() > limit()) {
+		if (!this.connection.isClosed() && this.connection.outputBytes() > limit()) {
 			outbox().shut();
 			this.connection.onOutboundOverflow();
 		}
@@ -352,10 +352,10 @@ final class ConnectionWriter implements Runnable {
 			return false;
 		}
 		ByteBuffer scratch = this.connection.loop().writeBuffer();
-		OutboundBuffer output = this.connection.output();
+		OutboundBuffer output = this.connection.outputIfAny();
 		Transport transport = this.connection.transport();
 		try {
-			while (!output.isEmpty()) {
+			while (output != null && !output.isEmpty()) {
 				scratch.clear();
 				output.copyTo(scratch);
 				scratch.flip();
@@ -368,7 +368,9 @@ final class ConnectionWriter implements Runnable {
 			return transport.flush() || waitForSocket();
 		}
 		catch (IOException ex) {
-			output.clear();
+			if (output != null) {
+				output.clear();
+			}
 			if (closeNowOnFailure) {
 				this.connection.onTransportFailure(ex);
 			}
@@ -379,7 +381,7 @@ final class ConnectionWriter implements Runnable {
 			return false;
 		}
 		finally {
-			publishEngineBytes(output.bytes());
+			publishEngineBytes((output != null) ? output.bytes() : 0);
 		}
 	}
 
