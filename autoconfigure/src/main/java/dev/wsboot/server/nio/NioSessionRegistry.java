@@ -1,7 +1,10 @@
 package dev.wsboot.server.nio;
 
+import java.util.AbstractCollection;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,33 +14,34 @@ import dev.wsboot.server.WsSessionRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link WsSessionRegistry} of a {@link NioWsServer}: sessions by id, by endpoint path
- * and by principal name, in concurrent collections so that lookups and broadcasts take no
- * lock. A user's set exists only while the user has sessions.
+ * The {@link WsSessionRegistry} of a {@link NioWsServer}: sessions by endpoint path and by
+ * principal name, in concurrent collections so that lookups and broadcasts take no lock. A
+ * user's set exists only while the user has sessions.
+ *
+ * <p>A session is entered once per index, keyed by itself (its hash is its id's), so that it
+ * costs one map entry and no boxed id. A lookup by id asks each path's map with an
+ * {@link IdLookup}: a server has few paths, and so few lookups.
  */
 final class NioSessionRegistry implements WsSessionRegistry {
 
-	/**
-	 * Each session keyed by itself, its hash its id's: no boxed id per session. Found by id
-	 * through an {@link IdLookup}, which {@link Map#get} compares with the stored keys.
-	 */
-	private final Map<Object, NioWsSession> byId = new ConcurrentHashMap<>();
+	private final Map<String, Map<Object, NioWsSession>> byTemplate = new ConcurrentHashMap<>();
 
-	private final Map<String, Set<WsSession>> byTemplate = new ConcurrentHashMap<>();
+	/** The path maps, fixed at construction: what {@link #all()} and {@link #find} go through. */
+	private final List<Map<Object, NioWsSession>> templates;
 
 	private final Map<String, Set<WsSession>> byUser = new ConcurrentHashMap<>();
 
-	private final Collection<WsSession> all = Collections.unmodifiableCollection(this.byId.values());
+	private final Collection<WsSession> all = new AllSessions();
 
 	NioSessionRegistry(Collection<String> paths) {
 		for (String path : paths) {
-			this.byTemplate.put(path, ConcurrentHashMap.newKeySet());
+			this.byTemplate.put(path, new ConcurrentHashMap<>());
 		}
+		this.templates = List.copyOf(this.byTemplate.values());
 	}
 
 	void add(NioWsSession session) {
-		this.byId.put(session, session);
-		this.byTemplate.get(session.template()).add(session);
+		this.byTemplate.get(session.template()).put(session, session);
 		String user = session.principalName();
 		if (user != null) {
 			this.byUser.compute(user, (name, sessions) -> {
@@ -49,10 +53,9 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	}
 
 	boolean remove(NioWsSession session) {
-		if (this.byId.remove(session) == null) {
+		if (this.byTemplate.get(session.template()).remove(session) == null) {
 			return false;
 		}
-		this.byTemplate.get(session.template()).remove(session);
 		String user = session.principalName();
 		if (user != null) {
 			this.byUser.computeIfPresent(user,
@@ -69,8 +72,8 @@ final class NioSessionRegistry implements WsSessionRegistry {
 
 	@Override
 	public Collection<WsSession> sessions(String template) {
-		Set<WsSession> sessions = this.byTemplate.get(template);
-		return (sessions != null) ? Collections.unmodifiableSet(sessions) : Set.of();
+		Map<Object, NioWsSession> sessions = this.byTemplate.get(template);
+		return (sessions != null) ? Collections.unmodifiableCollection(sessions.values()) : Set.of();
 	}
 
 	@Override
@@ -80,17 +83,63 @@ final class NioSessionRegistry implements WsSessionRegistry {
 
 	@Override
 	public @Nullable WsSession find(String id) {
+		IdLookup lookup;
 		try {
-			return this.byId.get(new IdLookup(Long.parseUnsignedLong(id, 16)));
+			lookup = new IdLookup(Long.parseUnsignedLong(id, 16));
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
+		for (Map<Object, NioWsSession> sessions : this.templates) {
+			NioWsSession session = sessions.get(lookup);
+			if (session != null) {
+				return session;
+			}
+		}
+		return null;
 	}
 
 	@Override
 	public int count() {
-		return this.byId.size();
+		int count = 0;
+		for (Map<Object, NioWsSession> sessions : this.templates) {
+			count += sessions.size();
+		}
+		return count;
+	}
+
+	/** Every path's sessions, one path after the other; as weakly consistent as the maps. */
+	private final class AllSessions extends AbstractCollection<WsSession> {
+
+		@Override
+		public Iterator<WsSession> iterator() {
+			Iterator<Map<Object, NioWsSession>> paths = NioSessionRegistry.this.templates.iterator();
+			return new Iterator<>() {
+
+				private Iterator<NioWsSession> current = Collections.emptyIterator();
+
+				@Override
+				public boolean hasNext() {
+					while (!this.current.hasNext() && paths.hasNext()) {
+						this.current = paths.next().values().iterator();
+					}
+					return this.current.hasNext();
+				}
+
+				@Override
+				public WsSession next() {
+					hasNext();
+					return this.current.next();
+				}
+
+			};
+		}
+
+		@Override
+		public int size() {
+			return count();
+		}
+
 	}
 
 	/**
