@@ -1,6 +1,5 @@
 package dev.wsboot.handshake;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,8 +33,8 @@ public final class HttpHeaders {
 
 	/**
 	 * The same, packed into one array when these headers are kept for a long time
-	 * ({@link #compact()}): each name and value in ISO-8859-1, each followed by a NUL, which
-	 * no name or value holds. {@link #entries} is then empty, and read on demand from here.
+	 * ({@link #compact()}), as {@link PackedFields} describes. {@link #entries} is then empty,
+	 * and read on demand from here.
 	 */
 	private byte @Nullable [] packed;
 
@@ -71,40 +70,8 @@ public final class HttpHeaders {
 		if (this.packed != null && without.length == 0) {
 			return this;
 		}
-		String[] entries = entries();
-		int kept = 0;
-		int size = 0;
-		for (int i = 0; i < this.count; i++) {
-			if (!isAnyOf(entries[i * 2], without)) {
-				kept++;
-				size += entries[i * 2].length() + 1 + entries[i * 2 + 1].length() + 1;
-			}
-		}
-		byte[] bytes = new byte[size];
-		int at = 0;
-		for (int i = 0; i < this.count * 2; i += 2) {
-			if (!isAnyOf(entries[i], without)) {
-				at = pack(entries[i], bytes, at);
-				at = pack(entries[i + 1], bytes, at);
-			}
-		}
-		return new HttpHeaders(bytes, kept);
-	}
-
-	private static boolean isAnyOf(String name, String[] names) {
-		for (String candidate : names) {
-			if (candidate.equalsIgnoreCase(name)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** Writes a name or value and its terminating NUL; add() made sure each char fits a byte. */
-	private static int pack(String text, byte[] dest, int at) {
-		byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-		System.arraycopy(latin1, 0, dest, at, latin1.length);
-		return at + latin1.length + 1;
+		byte[] bytes = PackedFields.pack(entries(), this.count, without);
+		return new HttpHeaders(bytes, PackedFields.count(bytes));
 	}
 
 	/** Names and values alternating, read from the packed form when there is one. */
@@ -113,17 +80,7 @@ public final class HttpHeaders {
 		if (bytes == null) {
 			return this.entries;
 		}
-		String[] read = new String[this.count * 2];
-		int start = 0;
-		for (int i = 0; i < read.length; i++) {
-			int end = start;
-			while (bytes[end] != 0) {
-				end++;
-			}
-			read[i] = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
-			start = end + 1;
-		}
-		return read;
+		return PackedFields.unpack(bytes, this.count);
 	}
 
 	/**
@@ -213,29 +170,9 @@ public final class HttpHeaders {
 		String[] entries = entries();
 		// Scans the values in place: this runs for every upgrade request.
 		for (int i = 0; i < this.count; i++) {
-			if (entries[i * 2].equalsIgnoreCase(name) && hasElement(entries[i * 2 + 1], token)) {
+			if (entries[i * 2].equalsIgnoreCase(name) && FieldLists.hasElement(entries[i * 2 + 1], token)) {
 				return true;
 			}
-		}
-		return false;
-	}
-
-	private static boolean hasElement(String value, String token) {
-		int start = 0;
-		while (start <= value.length()) {
-			int comma = value.indexOf(',', start);
-			int end = (comma >= 0) ? comma : value.length();
-			while (start < end && HttpChars.isWhitespace(value.charAt(start))) {
-				start++;
-			}
-			int last = end;
-			while (last > start && HttpChars.isWhitespace(value.charAt(last - 1))) {
-				last--;
-			}
-			if (last - start == token.length() && value.regionMatches(true, start, token, 0, token.length())) {
-				return true;
-			}
-			start = end + 1;
 		}
 		return false;
 	}
@@ -244,16 +181,7 @@ public final class HttpHeaders {
 	public List<String> tokens(String name) {
 		List<String> tokens = new ArrayList<>();
 		for (String value : all(name)) {
-			int start = 0;
-			while (start <= value.length()) {
-				int comma = value.indexOf(',', start);
-				int end = (comma >= 0) ? comma : value.length();
-				String element = trim(value, start, end);
-				if (!element.isEmpty()) {
-					tokens.add(element);
-				}
-				start = end + 1;
-			}
+			FieldLists.addElements(value, tokens);
 		}
 		return tokens;
 	}
@@ -302,16 +230,6 @@ public final class HttpHeaders {
 
 	HttpHeaders readOnlyCopy() {
 		return this.readOnly ? this : new HttpHeaders(this, true);
-	}
-
-	private static String trim(String value, int start, int end) {
-		while (start < end && HttpChars.isWhitespace(value.charAt(start))) {
-			start++;
-		}
-		while (end > start && HttpChars.isWhitespace(value.charAt(end - 1))) {
-			end--;
-		}
-		return value.substring(start, end);
 	}
 
 	@Override

@@ -3,12 +3,9 @@ package dev.wsboot.topic;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.server.PreparedMessage;
 import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsHandler;
@@ -28,21 +25,20 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A session's subscriptions are kept in its attributes, under a lock of its own taken
  * before a topic's; a topic's lock serializes its publishes. The relay is told of the node's
- * first and last subscribers of a topic once those locks are released.
+ * first and last subscribers of a topic once those locks are released. The topics themselves,
+ * by name, are kept apart from the sessions' memberships, in a {@code LiveTopics}.
  */
 public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
-	private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-
 	private final WsMessageEncoder encoder;
-
-	private final Function<String, SlowSubscriberPolicy> policies;
 
 	private final WsTopicRelay relay;
 
 	private final NodeSubscriptions nodeSubscriptions;
 
 	private final TopicCounters counters = new TopicCounters();
+
+	private final LiveTopics topics;
 
 	private final Function<String, Collection<WsSession>> userSessions;
 
@@ -68,9 +64,9 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 			WsTopicRelay relay, Function<String, Collection<WsSession>> userSessions) {
 		this.userSessions = userSessions;
 		this.encoder = encoder;
-		this.policies = policies;
 		this.relay = relay;
 		this.nodeSubscriptions = new NodeSubscriptions(relay);
+		this.topics = new LiveTopics(policies, relay, this.nodeSubscriptions, this.counters);
 	}
 
 	/** Topics of text, bytes and prepared messages, each with the default policy, on one node. */
@@ -96,22 +92,11 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 		synchronized (membership) {
 			joined = !membership.ended && !membership.topics.containsKey(topic);
 			if (joined) {
-				membership.topics.put(topic, join(session, topic));
+				membership.topics.put(topic, this.topics.join(session, topic));
 			}
 		}
 		this.nodeSubscriptions.tell();
 		return joined;
-	}
-
-	private Topic join(WsSession session, String name) {
-		while (true) {
-			Topic topic = this.topics.computeIfAbsent(name, (key) -> new Topic(key, this.policies.apply(key)));
-			if (topic.add(session, this.nodeSubscriptions)) {
-				return topic;
-			}
-			// Its last subscriber just left: it is retired, make a new one.
-			this.topics.remove(name, topic);
-		}
 	}
 
 	@Override
@@ -124,17 +109,11 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 		synchronized (membership) {
 			left = membership.topics.remove(topic);
 			if (left != null) {
-				leave(session, left);
+				this.topics.leave(session, left);
 			}
 		}
 		this.nodeSubscriptions.tell();
 		return left != null;
-	}
-
-	private void leave(WsSession session, Topic topic) {
-		if (topic.remove(session, this.nodeSubscriptions)) {
-			this.topics.remove(topic.name, topic);
-		}
 	}
 
 	/** The session finished, its {@code onClose} done: it leaves every topic and joins none again. */
@@ -143,7 +122,7 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 		synchronized (membership) {
 			membership.ended = true;
 			for (Topic topic : membership.topics.values()) {
-				leave(session, topic);
+				this.topics.leave(session, topic);
 			}
 			membership.topics.clear();
 		}
@@ -196,69 +175,32 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 			this.relay.loopBack(name, prepared, excluded);
 			return 0;
 		}
-		while (true) {
-			Topic topic = this.topics.get(name);
-			if (topic == null) {
-				this.counters.publishes.increment();
-				this.relay.relay(name, prepared);
-				return 0;
-			}
-			int queued = topic.publish(prepared, excluded, this.relay, this.counters);
-			if (queued != Topic.RETIRED) {
-				return queued;
-			}
-			// Retired since it was looked up: a subscriber who joined meanwhile is in its successor.
-			this.topics.remove(name, topic);
-		}
+		return this.topics.publish(name, prepared, excluded);
 	}
 
 	@Override
 	public int deliver(String name, PreparedMessage message) {
-		return deliver(name, message, null);
+		return this.topics.deliver(name, message, null);
 	}
 
 	@Override
 	public int deliverExcept(String name, PreparedMessage message, WsSession excluded) {
-		return deliver(name, message, excluded);
-	}
-
-	private int deliver(String name, PreparedMessage message, @Nullable WsSession excluded) {
-		while (true) {
-			Topic topic = this.topics.get(name);
-			if (topic == null) {
-				this.counters.publishes.increment();
-				return 0;
-			}
-			int queued = topic.deliver(message, excluded, this.counters);
-			if (queued != Topic.RETIRED) {
-				return queued;
-			}
-			this.topics.remove(name, topic);
-		}
+		return this.topics.deliver(name, message, excluded);
 	}
 
 	@Override
 	public List<WsSession> subscribers(String topic) {
-		Topic found = this.topics.get(topic);
-		return (found != null) ? found.snapshot() : List.of();
+		return this.topics.subscribers(topic);
 	}
 
 	@Override
 	public int subscriberCount(String topic) {
-		Topic found = this.topics.get(topic);
-		return (found != null) ? found.size() : 0;
+		return this.topics.subscriberCount(topic);
 	}
 
 	@Override
 	public Set<String> topics() {
-		Set<String> names = new LinkedHashSet<>();
-		// Not a topic just made for a subscriber still joining it, nor one just retired.
-		this.topics.forEach((name, topic) -> {
-			if (topic.size() > 0) {
-				names.add(name);
-			}
-		});
-		return names;
+		return this.topics.names();
 	}
 
 	/** The running totals of this node's topics. */
@@ -288,62 +230,12 @@ public class DefaultWsTopics implements WsTopics, TopicStatistics {
 
 	@Override
 	public int topicCount() {
-		int count = 0;
-		for (Topic topic : this.topics.values()) {
-			if (topic.size() > 0) {
-				count++;
-			}
-		}
-		return count;
+		return this.topics.count();
 	}
 
 	@Override
 	public long subscriptionCount() {
-		long count = 0;
-		for (Topic topic : this.topics.values()) {
-			count += topic.size();
-		}
-		return count;
-	}
-
-	/** A handler whose sessions leave their topics after its {@code onClose}. */
-	private record MembershipTrackingHandler(WsHandler delegate, DefaultWsTopics topics) implements WsHandler {
-
-		@Override
-		public void onOpen(WsSession session) {
-			this.delegate.onOpen(session);
-		}
-
-		@Override
-		public void onText(WsSession session, String text) {
-			this.delegate.onText(session, text);
-		}
-
-		@Override
-		public void onBinary(WsSession session, byte[] data) {
-			this.delegate.onBinary(session, data);
-		}
-
-		@Override
-		public void onPong(WsSession session, byte[] payload) {
-			this.delegate.onPong(session, payload);
-		}
-
-		@Override
-		public void onClose(WsSession session, CloseStatus status) {
-			try {
-				this.delegate.onClose(session, status);
-			}
-			finally {
-				this.topics.finished(session);
-			}
-		}
-
-		@Override
-		public void onError(WsSession session, Throwable error) {
-			this.delegate.onError(session, error);
-		}
-
+		return this.topics.subscriptionCount();
 	}
 
 }

@@ -1,19 +1,10 @@
 package dev.wsboot.cluster.redis;
 
-import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
@@ -27,11 +18,8 @@ import dev.wsboot.server.WsSession;
 import dev.wsboot.server.WsSessionRegistry;
 import dev.wsboot.topic.WsTopics;
 import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,7 +40,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * queues each message for this node's sessions, never waiting for one, so that Redis never
  * finds this node too slow and cuts it off ({@link RedisEnvelopeReceiver}); and the
  * subscription changes, heartbeats and events go through one thread of this broker's,
- * {@code ws-cluster}, in order.
+ * {@code ws-cluster}, in order. The broker wires and starts the parts that do the work:
+ * {@link RedisConnections}, {@link RedisPublisher}, {@link RedisTopicSubscriptions},
+ * {@link RedisPresence} and {@link RedisOutageWatcher}.
  *
  * <p>While Redis cannot be reached, publishes still reach this node's subscribers, and are
  * counted as failures, logged once per interval; once it can, the node is subscribed again
@@ -66,9 +56,6 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisClusterBroker.class);
 
-	/** Outbound sequences unused for this long are dropped; receivers take the next as a restart. */
-	private static final long IDLE_SEQUENCE_MILLIS = TimeUnit.MINUTES.toMillis(5);
-
 	private final Supplier<AbstractRedisClient> client;
 
 	private final RedisClusterSettings settings;
@@ -77,36 +64,19 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 
 	private final ApplicationEventPublisher events;
 
+	private final RedisPublisher publisher;
+
 	private final RedisEnvelopeReceiver receiver;
 
 	private final RedisPresence presence;
 
 	private final ScheduledExecutorService worker;
 
-	private final ConnectionWatcher watcher = new ConnectionWatcher();
+	private final RedisTopicSubscriptions subscriptions;
 
-	private final Map<String, Sequence> sequences = new ConcurrentHashMap<>();
+	private final RedisOutageWatcher watcher;
 
-	/** The topics this node receives, subscribed or about to be; worker thread only. */
-	private final Set<String> wanted = new HashSet<>();
-
-	/** Unsubscribes waiting for their delay, by topic; worker thread only. */
-	private final Map<String, ScheduledFuture<?>> leaving = new HashMap<>();
-
-	private final LongAdder published = new LongAdder();
-
-	private final LongAdder failures = new LongAdder();
-
-	private final AtomicLong reconnects = new AtomicLong();
-
-	private final OncePerInterval failureLog;
-
-	private volatile @Nullable StatefulRedisConnection<byte[], byte[]> commands;
-
-	private volatile @Nullable StatefulRedisPubSubConnection<byte[], byte[]> pubSub;
-
-	/** When the receiving connection was lost, in milliseconds; 0 while connected. */
-	private volatile long disconnectedAt;
+	private final RedisConnections connections = new RedisConnections();
 
 	private volatile boolean running;
 
@@ -130,7 +100,10 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("ws-cluster-");
 		threads.setDaemon(true);
 		this.worker = Executors.newSingleThreadScheduledExecutor(threads);
-		this.failureLog = new OncePerInterval(settings.failureLogInterval());
+		this.publisher = new RedisPublisher(settings, this.channels, this.connections::commands);
+		this.subscriptions = new RedisTopicSubscriptions(this.worker, this.channels, settings,
+				this.connections::subscriber);
+		this.watcher = new RedisOutageWatcher(settings.nodeId(), this.connections::subscriber, this::reconnected);
 		this.receiver = new RedisEnvelopeReceiver(settings, this.channels, topics, cluster, sessions,
 				this::publishEvent);
 		this.presence = new RedisPresence(settings, this.channels, localUsers);
@@ -154,19 +127,12 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 					+ nativeClient.getClass().getSimpleName() + " (Redis Cluster) is not supported");
 		}
 		redis.addListener(this.watcher);
-		this.commands = redis.connect(ByteArrayCodec.INSTANCE);
-		StatefulRedisPubSubConnection<byte[], byte[]> subscriber = redis.connectPubSub(ByteArrayCodec.INSTANCE);
-		// A name that operators (and tests) can find with CLIENT LIST; Lettuce sets it again
-		// on every reconnect.
-		subscriber.sync().clientSetname(RedisChannels.bytes(this.settings.channelPrefix() + ":sub:" + nodeId()));
-		subscriber.addListener(this.receiver);
-		this.pubSub = subscriber;
+		StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.connections.open(redis,
+				this.settings.channelPrefix() + ":sub:" + nodeId(), this.receiver);
 		this.running = true;
 		this.worker.execute(() -> {
 			subscriber.async().subscribe(this.channels.node(nodeId()), this.channels.users());
-			for (String topic : this.wanted) {
-				subscriber.async().subscribe(this.channels.topic(topic));
-			}
+			this.subscriptions.subscribeAll(subscriber);
 		});
 		long heartbeat = this.settings.heartbeat().toMillis();
 		this.worker.scheduleWithFixedDelay(this::heartbeat, 0, heartbeat, TimeUnit.MILLISECONDS);
@@ -178,23 +144,17 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 	public void stop() {
 		this.running = false;
 		this.worker.shutdownNow();
-		StatefulRedisConnection<byte[], byte[]> commands = this.commands;
+		StatefulRedisConnection<byte[], byte[]> commands = this.connections.openCommands();
 		if (commands != null) {
 			try {
 				// Leave at once rather than when the heartbeat expires.
-				if (commands.isOpen()) {
-					this.presence.leave(commands);
-				}
+				this.presence.leave(commands);
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Could not remove the presence of node '{}'", nodeId(), ex);
 			}
-			commands.close();
 		}
-		StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.pubSub;
-		if (subscriber != null) {
-			subscriber.close();
-		}
+		this.connections.close();
 		AbstractRedisClient nativeClient = this.client.get();
 		nativeClient.removeListener(this.watcher);
 	}
@@ -211,7 +171,7 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 
 	@Override
 	public void relay(String topic, PreparedMessage message) {
-		publishToTopic(topic, message, null, false);
+		this.publisher.publishToTopic(topic, message, null, false);
 	}
 
 	@Override
@@ -221,99 +181,32 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 
 	@Override
 	public void loopBack(String topic, PreparedMessage message, @Nullable WsSession excluded) {
-		publishToTopic(topic, message, (excluded != null) ? excluded.id() : null, true);
-	}
-
-	private void publishToTopic(String topic, PreparedMessage message, @Nullable String excluded,
-			boolean loopedBack) {
-		StatefulRedisConnection<byte[], byte[]> commands = this.commands;
-		if (commands == null || !commands.isOpen()) {
-			failed(topic, null);
-			return;
-		}
-		Sequence sequence = this.sequences.computeIfAbsent(topic, (key) -> new Sequence());
-		// Numbers are taken in the order the messages are written to the connection, which
-		// is the order Redis sends them on: a receiver sees a jump only for a message lost.
-		synchronized (sequence) {
-			long now = System.currentTimeMillis();
-			sequence.usedAt = now;
-			Envelope envelope = Envelope.of(Envelope.Kind.TOPIC, nodeId(), topic, excluded, ++sequence.last, now,
-					loopedBack, message);
-			publish(commands, this.channels.topic(topic), envelope, topic);
-		}
+		this.publisher.publishToTopic(topic, message, (excluded != null) ? excluded.id() : null, true);
 	}
 
 	@Override
 	public void sendToSession(String nodeId, String sessionId, PreparedMessage message) {
-		send(this.channels.node(nodeId), Envelope.Kind.SESSION, sessionId, message);
+		this.publisher.send(this.channels.node(nodeId), Envelope.Kind.SESSION, sessionId, message);
 	}
 
 	@Override
 	public void sendToUser(String user, PreparedMessage message) {
-		send(this.channels.users(), Envelope.Kind.USER, user, message);
-	}
-
-	private void send(byte[] channel, Envelope.Kind kind, String target, PreparedMessage message) {
-		StatefulRedisConnection<byte[], byte[]> commands = this.commands;
-		if (commands == null || !commands.isOpen()) {
-			failed(target, null);
-			return;
-		}
-		Envelope envelope = Envelope.of(kind, nodeId(), target, null, 0, System.currentTimeMillis(), false, message);
-		publish(commands, channel, envelope, target);
-	}
-
-	private void publish(StatefulRedisConnection<byte[], byte[]> commands, byte[] channel, Envelope envelope,
-			String target) {
-		commands.async().publish(channel, envelope.encode()).whenComplete((receivers, failure) -> {
-			if (failure != null) {
-				failed(target, failure);
-			}
-			else {
-				this.published.increment();
-			}
-		});
-	}
-
-	private void failed(String target, @Nullable Throwable failure) {
-		this.failures.increment();
-		if (this.failureLog.tryPass()) {
-			logger.warn("Cluster node '{}' could not publish to Redis ({} failures so far; latest for '{}'): {}",
-					nodeId(), this.failures.sum(), target,
-					(failure != null) ? failure.toString() : "not connected; delivered on this node only");
-		}
+		this.publisher.send(this.channels.users(), Envelope.Kind.USER, user, message);
 	}
 
 	@Override
 	public void nodeSubscribed(String topic) {
-		this.worker.execute(() -> {
-			ScheduledFuture<?> pending = this.leaving.remove(topic);
-			if (pending != null) {
-				// Still subscribed: the unsubscribe had not run yet.
-				pending.cancel(false);
-				return;
-			}
-			StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.pubSub;
-			if (this.wanted.add(topic) && subscriber != null) {
-				subscriber.async().subscribe(this.channels.topic(topic));
-			}
-		});
+		this.subscriptions.nodeSubscribed(topic);
 	}
 
 	@Override
 	public void nodeUnsubscribed(String topic) {
-		this.worker.execute(() -> this.leaving.put(topic, this.worker.schedule(() -> {
-			this.leaving.remove(topic);
-			StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.pubSub;
-			if (this.wanted.remove(topic) && subscriber != null) {
-				subscriber.async().unsubscribe(this.channels.topic(topic));
-			}
-		}, this.settings.unsubscribeDelay().toMillis(), TimeUnit.MILLISECONDS)));
+		this.subscriptions.nodeUnsubscribed(topic);
 	}
 
 	private void heartbeat() {
-		StatefulRedisConnection<byte[], byte[]> commands = this.commands;
-		if (commands == null || !commands.isOpen()) {
+		StatefulRedisConnection<byte[], byte[]> commands = this.connections.openCommands();
+		if (commands == null) {
 			return;
 		}
 		try {
@@ -322,26 +215,25 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 		catch (RuntimeException ex) {
 			logger.debug("Heartbeat of node '{}' failed", nodeId(), ex);
 		}
-		long idleBefore = System.currentTimeMillis() - IDLE_SEQUENCE_MILLIS;
-		this.sequences.values().removeIf((sequence) -> sequence.usedAt < idleBefore);
+		this.publisher.dropIdleSequences();
 	}
 
 	@Override
 	public Set<String> nodes() {
-		return this.presence.nodes(connected());
+		return this.presence.nodes(this.connections.requireCommands(nodeId()));
 	}
 
 	@Override
 	public Set<String> onlineUsers() {
-		return this.presence.onlineUsers(connected());
+		return this.presence.onlineUsers(this.connections.requireCommands(nodeId()));
 	}
 
-	private StatefulRedisConnection<byte[], byte[]> connected() {
-		StatefulRedisConnection<byte[], byte[]> commands = this.commands;
-		if (commands == null || !commands.isOpen()) {
-			throw new IllegalStateException("Cluster node '" + nodeId() + "' cannot reach Redis");
+	/** On Lettuce's thread: the receiving connection is back, subscribed again to its channels. */
+	private void reconnected(Duration outage) {
+		if (!this.worker.isShutdown()) {
+			this.worker.execute(() -> this.events.publishEvent(
+					new WsClusterReconnectedEvent(this, this.subscriptions.wanted(), outage)));
 		}
-		return commands;
 	}
 
 	private void publishEvent(Object event) {
@@ -353,19 +245,17 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 
 	@Override
 	public boolean isConnected() {
-		StatefulRedisConnection<byte[], byte[]> commands = this.commands;
-		StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.pubSub;
-		return this.running && commands != null && commands.isOpen() && subscriber != null && subscriber.isOpen();
+		return this.running && this.connections.isOpen();
 	}
 
 	@Override
 	public long published() {
-		return this.published.sum();
+		return this.publisher.published();
 	}
 
 	@Override
 	public long failures() {
-		return this.failures.sum();
+		return this.publisher.failures();
 	}
 
 	@Override
@@ -385,53 +275,12 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 
 	@Override
 	public long reconnects() {
-		return this.reconnects.get();
+		return this.watcher.reconnects();
 	}
 
 	@Override
 	public int subscriptions() {
 		return this.receiver.subscriptions();
-	}
-
-	/** The last number given to a topic's messages, and when. */
-	private static final class Sequence {
-
-		long last;
-
-		volatile long usedAt;
-
-	}
-
-	/** Follows the receiving connection, among all those of the application's client. */
-	private final class ConnectionWatcher implements RedisConnectionStateListener {
-
-		@Override
-		public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-			if (connection == RedisClusterBroker.this.pubSub && RedisClusterBroker.this.disconnectedAt == 0) {
-				RedisClusterBroker.this.disconnectedAt = System.currentTimeMillis();
-				logger.warn("Cluster node '{}' lost its Redis subscription; publishes reach this node only until"
-						+ " it is back", nodeId());
-			}
-		}
-
-		@Override
-		public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-			long since = RedisClusterBroker.this.disconnectedAt;
-			if (connection != RedisClusterBroker.this.pubSub || since == 0) {
-				return;
-			}
-			RedisClusterBroker.this.disconnectedAt = 0;
-			RedisClusterBroker.this.reconnects.incrementAndGet();
-			Duration outage = Duration.ofMillis(System.currentTimeMillis() - since);
-			logger.info("Cluster node '{}' reconnected to Redis after {} ms; its topics may have lost messages",
-					nodeId(), outage.toMillis());
-			if (!RedisClusterBroker.this.worker.isShutdown()) {
-				RedisClusterBroker.this.worker.execute(() -> RedisClusterBroker.this.events.publishEvent(
-						new WsClusterReconnectedEvent(RedisClusterBroker.this, new LinkedHashSet<>(
-								RedisClusterBroker.this.wanted), outage)));
-			}
-		}
-
 	}
 
 }

@@ -21,25 +21,17 @@ import org.slf4j.LoggerFactory;
  * records in both directions, then close_notify when the connection is shut.
  *
  * <p>Ciphertext passes through its loop's {@link TlsBuffers}; the transport keeps bytes of
- * its own only for a partial record and for what the socket did not take, so an idle
- * connection holds none. While a delegated task of the engine runs on the server's
- * executor the connection does not read; when it is done, the loop carries on where it
- * stopped. Bytes that cannot begin a TLS connection are answered with an alert at once.
+ * its own only for a partial record and for what the socket did not take, in its
+ * {@link CiphertextChannel}, so an idle connection holds none. While a delegated task of
+ * the engine runs on the server's executor the connection does not read; when it is done,
+ * the loop carries on where it stopped. Bytes that cannot begin a TLS connection are
+ * answered with an alert at once ({@link TlsAlerts}).
  */
 final class TlsTransport implements Transport {
 
 	private static final Logger logger = LoggerFactory.getLogger(TlsTransport.class);
 
-	/** RFC 8446 §5.1: every TLS connection begins with a handshake record, content type 22. */
-	private static final byte HANDSHAKE_RECORD = 0x16;
-
-	/**
-	 * RFC 8446 §6: a fatal unexpected_message alert in a plaintext record, the answer to a
-	 * peer whose first bytes are no TLS record (plain HTTP, for example).
-	 */
-	private static final byte[] UNEXPECTED_MESSAGE_ALERT = { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x0a };
-
-	private final SocketChannel channel;
+	private final CiphertextChannel socket;
 
 	private final SslEngineSource source;
 
@@ -47,23 +39,9 @@ final class TlsTransport implements Transport {
 
 	private final TlsDriver driver;
 
-	/** What the socket will hold at most for this connection before the peer is given up on. */
-	private final int outputLimit;
-
-	/** Ciphertext received and not unwrapped yet, in read mode: a partial record, usually. */
-	private @Nullable ByteBuffer pendingInput;
-
-	/** Ciphertext the socket did not take yet, in read mode. */
-	private @Nullable ByteBuffer pendingOutput;
-
 	private boolean started;
 
-	private boolean socketEnded;
-
 	private boolean inputEnded;
-
-	/** Our close_notify waits in {@link #pendingOutput}; TCP is shut once it is written. */
-	private boolean shutdownPending;
 
 	private boolean closed;
 
@@ -74,10 +52,9 @@ final class TlsTransport implements Transport {
 
 	TlsTransport(SocketChannel channel, SslEngineSource source, SSLEngine engine, Connection connection)
 			throws SSLException {
-		this.channel = channel;
+		this.socket = new CiphertextChannel(channel, connection.server().settings().maxOutboundBuffer());
 		this.source = source;
 		this.connection = connection;
-		this.outputLimit = connection.server().settings().maxOutboundBuffer();
 		this.driver = new TlsDriver(engine, connection.server().executor(), this::onTasksRun);
 	}
 
@@ -91,25 +68,10 @@ final class TlsTransport implements Transport {
 		if (this.driver.isTaskRunning()) {
 			return 0;
 		}
-		ByteBuffer in = buffers().input(this.driver.packetSize());
-		if (this.pendingInput != null) {
-			in.put(this.pendingInput);
-			this.pendingInput = null;
-		}
-		if (!this.socketEnded) {
-			// No more ciphertext than dest has room for as plaintext: every complete record fits.
-			int room = Math.min(in.remaining(), dest.remaining());
-			int limit = in.limit();
-			in.limit(in.position() + room);
-			this.socketEnded = this.channel.read(in) < 0;
-			in.limit(limit);
-		}
-		in.flip();
+		ByteBuffer in = this.socket.fill(buffers().input(this.driver.packetSize()), dest.remaining());
 		if (!this.started && in.hasRemaining()) {
 			this.started = true;
-			if (in.get(0) != HANDSHAKE_RECORD) {
-				refuseNonTls(in.get(0));
-			}
+			TlsAlerts.refuseNonTls(in, this.socket, this.connection);
 		}
 		int before = dest.position();
 		try {
@@ -117,14 +79,14 @@ final class TlsTransport implements Transport {
 		}
 		finally {
 			if (in.hasRemaining() && !this.closed) {
-				this.pendingInput = ByteBuffer.allocate(in.remaining()).put(in).flip();
+				this.socket.keepInput(in);
 			}
 		}
 		int produced = dest.position() - before;
 		if (produced > 0) {
 			return produced;
 		}
-		if (this.driver.isInboundDone() || this.socketEnded) {
+		if (this.driver.isInboundDone() || this.socket.isEnded()) {
 			endInput();
 			return -1;
 		}
@@ -146,10 +108,15 @@ final class TlsTransport implements Transport {
 				if (!this.driver.isEstablished()) {
 					this.connection.server().settings().observer().onTlsFailure("handshake");
 				}
-				sendAlert();
+				TlsAlerts.sendEngineAlert(this.driver, buffers().output(this.driver.packetSize()), this.socket,
+						this.connection);
 				throw ex;
 			}
-			send(out.flip(), true);
+			out.flip();
+			if (out.hasRemaining() && !this.socket.send(out)) {
+				// Written when the socket takes bytes again, which the writer is asked to watch for.
+				this.connection.writer().scheduleFlush();
+			}
 			switch (progress) {
 				case OUTPUT_FULL:
 					continue;
@@ -172,7 +139,7 @@ final class TlsTransport implements Transport {
 	/** The peer ended its side, with close_notify or only with TCP's end of stream. */
 	private void endInput() {
 		this.inputEnded = true;
-		this.pendingInput = null;
+		this.socket.discardInput();
 		if (this.driver.isInboundDone()) {
 			return;
 		}
@@ -183,27 +150,6 @@ final class TlsTransport implements Transport {
 			// Browsers often drop TCP without close_notify; nothing is lost for WebSocket,
 			// whose own close frames tell a complete session from a truncated one.
 			logger.debug("Connection from {} ended without close_notify", this.connection.remote());
-		}
-	}
-
-	private void refuseNonTls(byte first) throws IOException {
-		this.connection.server().settings().observer().onTlsFailure("not-tls");
-		this.channel.write(ByteBuffer.wrap(UNEXPECTED_MESSAGE_ALERT));
-		throw new SSLException(String.format("Not a TLS connection: its first byte was 0x%02x", first & 0xff));
-	}
-
-	/** After a failure: writes the alert the engine has for the peer, if the socket takes it now. */
-	private void sendAlert() {
-		try {
-			ByteBuffer out = buffers().output(this.driver.packetSize());
-			this.driver.closeOutbound(out);
-			out.flip();
-			if (this.pendingOutput == null) {
-				this.channel.write(out);
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.trace("No alert could be sent to {}", this.connection.remote(), ex);
 		}
 	}
 
@@ -229,7 +175,7 @@ final class TlsTransport implements Transport {
 
 	@Override
 	public int write(ByteBuffer src) throws IOException {
-		if (this.pendingOutput != null && !writePending()) {
+		if (!this.socket.writePending()) {
 			return 0;
 		}
 		int taken = 0;
@@ -243,7 +189,7 @@ final class TlsTransport implements Transport {
 				}
 				break;
 			}
-			if (!send(out, false)) {
+			if (!this.socket.send(out)) {
 				break;
 			}
 		}
@@ -252,57 +198,7 @@ final class TlsTransport implements Transport {
 
 	@Override
 	public boolean flush() throws IOException {
-		if (this.pendingOutput != null && !writePending()) {
-			return false;
-		}
-		if (this.shutdownPending) {
-			this.shutdownPending = false;
-			this.channel.shutdownOutput();
-		}
-		return true;
-	}
-
-	/**
-	 * Writes ciphertext behind what waits already, and keeps what the socket does not take.
-	 * @param fromReading whether a read produced it, so that the writer must be asked to
-	 * finish the write when the socket takes bytes again
-	 * @return whether everything is written
-	 */
-	private boolean send(ByteBuffer out, boolean fromReading) throws IOException {
-		if (!out.hasRemaining()) {
-			return this.pendingOutput == null;
-		}
-		ByteBuffer pending = this.pendingOutput;
-		if (pending == null) {
-			this.channel.write(out);
-			if (!out.hasRemaining()) {
-				return true;
-			}
-			this.pendingOutput = ByteBuffer.allocate(out.remaining()).put(out).flip();
-		}
-		else {
-			if (pending.remaining() + out.remaining() > this.outputLimit) {
-				throw new IOException("The peer does not read what TLS has to send it");
-			}
-			this.pendingOutput = ByteBuffer.allocate(pending.remaining() + out.remaining()).put(pending).put(out).flip();
-			writePending();
-		}
-		if (fromReading && this.pendingOutput != null) {
-			this.connection.writer().scheduleFlush();
-		}
-		return this.pendingOutput == null;
-	}
-
-	private boolean writePending() throws IOException {
-		ByteBuffer pending = this.pendingOutput;
-		if (pending != null) {
-			this.channel.write(pending);
-			if (pending.hasRemaining()) {
-				return false;
-			}
-			this.pendingOutput = null;
-		}
-		return true;
+		return this.socket.flush();
 	}
 
 	// ---- ending ----
@@ -312,11 +208,7 @@ final class TlsTransport implements Transport {
 	public void shutdownOutput() throws IOException {
 		ByteBuffer out = buffers().output(this.driver.packetSize());
 		this.driver.closeOutbound(out);
-		if (send(out.flip(), false)) {
-			this.channel.shutdownOutput();
-		}
-		else {
-			this.shutdownPending = true;
+		if (!this.socket.shutdownOutput(out.flip())) {
 			this.connection.writer().scheduleFlush();
 		}
 	}
@@ -324,13 +216,12 @@ final class TlsTransport implements Transport {
 	@Override
 	public void close() throws IOException {
 		this.closed = true;
-		this.pendingInput = null;
-		this.pendingOutput = null;
+		this.socket.discard();
 		if (!this.driver.isTaskRunning()) {
 			// Else once the task is done: a native engine must not be freed under it.
 			release();
 		}
-		this.channel.close();
+		this.socket.close();
 	}
 
 	private void release() {
@@ -354,7 +245,7 @@ final class TlsTransport implements Transport {
 
 	@Override
 	public boolean hasPendingInput() {
-		return this.pendingInput != null;
+		return this.socket.hasPendingInput();
 	}
 
 	@Override
@@ -364,12 +255,7 @@ final class TlsTransport implements Transport {
 
 	@Override
 	public @Nullable InetSocketAddress remoteAddress() {
-		try {
-			return (InetSocketAddress) this.channel.getRemoteAddress();
-		}
-		catch (IOException ex) {
-			return null;
-		}
+		return this.socket.remoteAddress();
 	}
 
 	private TlsBuffers.Pair buffers() {
