@@ -70,8 +70,22 @@ public final class HttpHeaders {
 		if (this.packed != null && without.length == 0) {
 			return this;
 		}
-		byte[] bytes = PackedFields.pack(entries(), this.count, without);
-		return new HttpHeaders(bytes, PackedFields.count(bytes));
+		return ofPacked(packed(without));
+	}
+
+	/** These fields, but those named in {@code without}, in the compact form; see {@link PackedHeaders}. */
+	byte[] packed(String... without) {
+		byte[] bytes = this.packed;
+		if (bytes != null && without.length == 0) {
+			// A copy: these headers are read-only, whatever the caller does with the array.
+			return bytes.clone();
+		}
+		return PackedFields.pack(entries(), this.count, without);
+	}
+
+	/** Read-only headers over an array in the compact form. */
+	static HttpHeaders ofPacked(byte[] packed) {
+		return new HttpHeaders(packed, PackedFields.count(packed));
 	}
 
 	/** Names and values alternating, read from the packed form when there is one. */

@@ -206,15 +206,16 @@ public final class Rfc6455FrameDecoder implements FrameDecoder {
 	 * Grows the partial payload to hold {@code needed} bytes, with what has arrived rather
 	 * than with the declared length: a peer that declares a large frame and sends one byte
 	 * must not make the server allocate for the whole frame. The array doubles, and jumps to
-	 * the declared size once a quarter of it has arrived, so memory stays within four times
-	 * what the peer really sent, with few copies.
+	 * the declared size once an eighth of it has arrived, so memory stays within eight times
+	 * what the peer really sent; a large frame arriving in reads of the loop's buffer is then
+	 * copied once more at most, not at every doubling.
 	 */
 	private void ensureCapacity(int needed) {
 		if (needed <= this.payload.length) {
 			return;
 		}
 		int capacity;
-		if (needed >= this.payloadLength / 4) {
+		if (needed >= this.payloadLength / 8) {
 			capacity = this.payloadLength;
 		}
 		else {

@@ -306,8 +306,9 @@ public final class NioWsServer implements WsServer {
 		this.registry.add(session);
 	}
 
-	void sessionEnded(NioWsSession session) {
-		this.registry.remove(session);
+	/** Takes the session out of the registry; false when it was out already, so that a session ends once. */
+	boolean sessionEnded(NioWsSession session) {
+		return this.registry.remove(session);
 	}
 
 	void sessionFinished() {

@@ -12,6 +12,7 @@ import javax.net.ssl.SSLSession;
 
 import dev.wsboot.handshake.HandshakeRequest;
 import dev.wsboot.handshake.HttpHeaders;
+import dev.wsboot.handshake.PackedHeaders;
 import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
@@ -50,7 +51,8 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private final @Nullable String query;
 
-	private final HttpHeaders headers;
+	/** The request's headers but the handshake's own, packed; read back only when asked for. */
+	private final byte[] packedHeaders;
 
 	private final @Nullable String subprotocol;
 
@@ -88,7 +90,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		this.query = request.query();
 		// Kept as long as the connection lives: packed into one array, without the fields
 		// only the handshake needed, whose outcome the session states (subprotocol).
-		this.headers = request.headers().compact(HANDSHAKE_ONLY_HEADERS);
+		this.packedHeaders = PackedHeaders.pack(request.headers(), HANDSHAKE_ONLY_HEADERS);
 		this.subprotocol = subprotocol;
 		this.scheme = upgrade.scheme();
 		this.principal = upgrade.principal();
@@ -191,7 +193,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	@Override
 	public HttpHeaders headers() {
-		return this.headers;
+		return PackedHeaders.read(this.packedHeaders);
 	}
 
 	@Override

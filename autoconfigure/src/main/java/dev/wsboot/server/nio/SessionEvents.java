@@ -22,8 +22,6 @@ final class SessionEvents implements ProtocolListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionEvents.class);
 
-	private final Connection connection;
-
 	private final NioWsSession session;
 
 	private final HandlerCalls calls;
@@ -31,11 +29,7 @@ final class SessionEvents implements ProtocolListener {
 	/** The session's message rate, or {@code null} when it is not limited. */
 	private final @Nullable TokenBucket messageRate;
 
-	private boolean ended;
-
-	private SessionEvents(Connection connection, NioWsSession session, HandlerCalls calls,
-			@Nullable TokenBucket messageRate) {
-		this.connection = connection;
+	private SessionEvents(NioWsSession session, HandlerCalls calls, @Nullable TokenBucket messageRate) {
 		this.session = session;
 		this.calls = calls;
 		this.messageRate = messageRate;
@@ -56,12 +50,12 @@ final class SessionEvents implements ProtocolListener {
 		AbuseLimits limits = server.settings().abuseLimits();
 		TokenBucket messageRate = (limits.maxMessageRate() > 0)
 				? new TokenBucket(limits.maxMessageRate(), limits.messageBurst(), connection.loopNow()) : null;
-		return new SessionEvents(connection, session, calls, messageRate);
+		return new SessionEvents(session, calls, messageRate);
 	}
 
 	/** The session is open: registered, observed, and its handler's {@code onOpen} called. */
 	void started() {
-		this.connection.server().sessionOpened(this.session);
+		connection().server().sessionOpened(this.session);
 		observer().onOpen(this.session);
 		this.calls.open(this.session);
 	}
@@ -118,7 +112,7 @@ final class SessionEvents implements ProtocolListener {
 
 	@Override
 	public void onProtocolError(ProtocolException error) {
-		logger.debug("Closing session {} from {} with {}: {}", this.session.id(), this.connection.remote(),
+		logger.debug("Closing session {} from {} with {}: {}", this.session.id(), connection().remote(),
 				error.closeCode(), error.getMessage());
 		afterPendingCalls();
 		end(error.toCloseStatus());
@@ -126,24 +120,24 @@ final class SessionEvents implements ProtocolListener {
 
 	/** The engine holds its close reply until the handler calls asked for before it are done. */
 	private void afterPendingCalls() {
-		if (this.connection.holdsCloseReplies()) {
-			this.calls.after(this.connection.writer()::releaseHeldClose);
+		if (connection().holdsCloseReplies()) {
+			this.calls.after(connection().writer()::releaseHeldClose);
 		}
 	}
 
 	/** Whether this message is one too many: then the session is closed, and the message dropped. */
 	private boolean isOverRate() {
 		TokenBucket rate = this.messageRate;
-		if (rate == null || rate.take(this.connection.loopNow())) {
+		if (rate == null || rate.take(connection().loopNow())) {
 			return false;
 		}
-		this.connection.loop().closer().onMessageRateExceeded(this.connection);
+		connection().loop().closer().onMessageRateExceeded(connection());
 		return true;
 	}
 
 	private void checkBacklog() {
 		if (this.calls.isBacklogged()) {
-			this.connection.pauseInput();
+			connection().pauseInput();
 		}
 	}
 
@@ -152,19 +146,24 @@ final class SessionEvents implements ProtocolListener {
 	 * observer, and calls the handler's {@code onClose} after its other calls.
 	 */
 	void end(CloseStatus status) {
-		if (this.ended) {
+		Connection connection = connection();
+		// Leaving the registry happens once, so it is what makes the end happen once.
+		if (!connection.server().sessionEnded(this.session)) {
 			return;
 		}
-		this.ended = true;
-		this.connection.releaseSlot();
-		this.connection.server().sessionEnded(this.session);
+		connection.releaseSlot();
 		observer().onClose(this.session, status);
-		this.calls.closed(this.session, status, this.connection.server()::sessionFinished);
+		this.calls.closed(this.session, status, connection.server()::sessionFinished);
 	}
 
 	/** The server's observer: looked up, not kept, to keep an idle session small. */
 	private WsServerObserver observer() {
-		return this.connection.settings().observer();
+		return connection().settings().observer();
+	}
+
+	/** The session's connection: looked up, not kept, for the same reason. */
+	private Connection connection() {
+		return this.session.connection();
 	}
 
 }
