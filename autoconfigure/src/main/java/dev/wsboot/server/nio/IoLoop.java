@@ -4,15 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -20,13 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One selector thread ({@code ws-io-N}) and the connections it owns. Each turn it reads at
- * most one buffer per ready connection, so a flooding peer cannot starve the others, runs
- * the tasks other threads handed it, writes what the turn queued, and every so often sweeps
- * its connections' timers: one sweep for all, no timer per connection.
+ * One selector thread ({@code ws-io-N}) and the connections it owns, and the turn it takes
+ * over and over. Each turn it reads at most one buffer per ready connection, so a flooding
+ * peer cannot starve the others, runs the tasks other threads handed it
+ * ({@link LoopTasks}), writes what the turn queued ({@link LoopFlushes}), hands new handler
+ * calls to workers ({@link WorkerHandOffs}), and every so often sweeps the timers of its
+ * {@link LoopConnections}: one sweep for all, no timer per connection.
  *
  * <p>The read buffer belongs to the loop, not to a connection: a connection keeps no
- * buffer of its own until a message is actually partial.
+ * buffer of its own until a message is actually partial. Likewise the helpers that act on
+ * its connections are the loop's, while each connection keeps their state:
+ * {@link ConnectionUpgrader}, {@link ConnectionReader}, {@link ConnectionCloser},
+ * {@link ConnectionTimers} and {@link ConnectionTeardown}.
  */
 final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
@@ -40,8 +39,6 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	/** The loop's tick while handler calls run on workers: how late their replies may be written. */
 	private static final long TICK_MILLIS = 1;
 
-	private final NioWsServer server;
-
 	private final Selector selector;
 
 	private final Thread thread;
@@ -51,58 +48,52 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	/** Where this loop gathers the frames of one connection for a single write. */
 	private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
 
-	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-
-	private final ConnectionReader reader = new ConnectionReader(this);
+	private final LoopTasks tasks;
 
 	/** Created when a first TLS connection needs them; a plain server has none. */
 	private @Nullable TlsBuffers tlsBuffers;
+
+	private final ConnectionUpgrader upgrader = new ConnectionUpgrader(this);
+
+	private final ConnectionReader reader = new ConnectionReader(this);
 
 	private final ConnectionCloser closer;
 
 	private final ConnectionTimers timers;
 
-	/** False only while the loop sleeps in select with no wake-up asked for. */
-	private final AtomicBoolean wakeupPending = new AtomicBoolean(true);
+	private final ConnectionTeardown teardown = new ConnectionTeardown(this);
 
-	private final List<Connection> connections = new ArrayList<>();
+	private final LoopConnections connections;
 
-	private final List<ConnectionWriter> flushes = new ArrayList<>();
+	private final LoopFlushes flushes = new LoopFlushes();
 
-	/** Sessions whose new handler calls go to the executor at the end of this turn. */
-	private final List<WorkerHandlerCalls> handOffs = new ArrayList<>();
-
-	/** Writers whose worker's replies wait for the end of its batch; flushed at the tick if it takes long. */
-	private final ConcurrentLinkedQueue<ConnectionWriter> deferredFlushes = new ConcurrentLinkedQueue<>();
-
-	/** Tasks of handler calls queued or running for this loop's connections. */
-	private final AtomicInteger callsInFlight = new AtomicInteger();
-
-	private final long sweepInterval;
+	private final WorkerHandOffs handOffs;
 
 	private volatile boolean running = true;
 
 	private long now = System.nanoTime();
 
-	private long nextSweep;
-
 	IoLoop(NioWsServer server, int index) {
-		this.server = server;
 		try {
 			this.selector = Selector.open();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not open a selector", ex);
 		}
-		this.sweepInterval = server.settings().sweepIntervalNanos();
+		this.tasks = new LoopTasks(this.selector, this::sleepMillis);
+		this.connections = new LoopConnections(server, this, this.selector, this.now);
+		this.handOffs = new WorkerHandOffs(server);
 		this.closer = new ConnectionCloser(server.settings());
 		this.timers = new ConnectionTimers(server.settings());
-		this.nextSweep = this.now + this.sweepInterval;
 		this.thread = new Thread(this, "ws-io-" + index);
 	}
 
 	void start() {
 		this.thread.start();
+	}
+
+	ConnectionUpgrader upgrader() {
+		return this.upgrader;
 	}
 
 	ConnectionReader reader() {
@@ -115,6 +106,10 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	ConnectionTimers timers() {
 		return this.timers;
+	}
+
+	ConnectionTeardown teardown() {
+		return this.teardown;
 	}
 
 	/** Whether the calling thread is this loop's. */
@@ -163,60 +158,16 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	/** Runs a task on this loop's thread, soon; wakes the loop only if it sleeps. */
 	void execute(Runnable task) {
 		this.tasks.add(task);
-		if (this.wakeupPending.compareAndSet(false, true)) {
-			this.selector.wakeup();
-		}
 	}
 
 	/** Takes ownership of an accepted socket. */
 	void adopt(SocketChannel channel) {
-		execute(() -> register(channel));
+		execute(() -> this.connections.register(channel));
 	}
 
-	private void register(SocketChannel channel) {
-		Connection connection;
-		try {
-			connection = new Connection(this.server, this, channel);
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Could not set up a connection: {}", ex.toString());
-			closeQuietly(channel);
-			this.server.connectionClosed();
-			return;
-		}
-		try {
-			connection.registered(channel.register(this.selector, SelectionKey.OP_READ, connection));
-		}
-		catch (ClosedChannelException ex) {
-			// Counts the connection as closed, and releases its TLS engine if it has one.
-			connection.closeNow();
-			return;
-		}
-		connection.loopIndex = this.connections.size();
-		this.connections.add(connection);
-	}
-
-	private static void closeQuietly(SocketChannel channel) {
-		try {
-			channel.close();
-		}
-		catch (IOException ex) {
-			logger.trace("Closing a socket failed", ex);
-		}
-	}
-
-	/** Forgets a closed connection (O(1): the last one takes its slot). */
+	/** Forgets a closed connection. */
 	void remove(Connection connection) {
-		int index = connection.loopIndex;
-		if (index < 0) {
-			return;
-		}
-		Connection last = this.connections.remove(this.connections.size() - 1);
-		if (last != connection) {
-			this.connections.set(index, last);
-			last.loopIndex = index;
-		}
-		connection.loopIndex = -1;
+		this.connections.remove(connection);
 	}
 
 	@Override
@@ -226,12 +177,12 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	@Override
 	public void callsStarted() {
-		this.callsInFlight.incrementAndGet();
+		this.handOffs.callsStarted();
 	}
 
 	@Override
 	public void callsEnded() {
-		this.callsInFlight.decrementAndGet();
+		this.handOffs.callsEnded();
 	}
 
 	/**
@@ -239,20 +190,17 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	 * calls; should the batch take longer than a tick, the loop writes it then. No wake-up.
 	 */
 	void deferFlush(ConnectionWriter writer) {
-		this.deferredFlushes.add(writer);
+		this.flushes.defer(writer);
 	}
 
 	/** Writes this connection's queued bytes at the end of the current turn. */
 	void scheduleFlush(ConnectionWriter writer) {
-		if (!writer.flushScheduled) {
-			writer.flushScheduled = true;
-			this.flushes.add(writer);
-		}
+		this.flushes.schedule(writer);
 	}
 
 	/** Visits every connection of this loop on its thread. */
 	void forEachConnection(Consumer<Connection> action) {
-		execute(() -> new ArrayList<>(this.connections).forEach(action));
+		execute(() -> this.connections.forEach(action));
 	}
 
 	void shutdown() {
@@ -280,9 +228,7 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 				logger.error("Unexpected failure in {}", this.thread.getName(), ex);
 			}
 		}
-		for (Connection connection : new ArrayList<>(this.connections)) {
-			connection.closeNow();
-		}
+		this.connections.closeAll();
 		try {
 			this.selector.close();
 		}
@@ -292,32 +238,23 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	}
 
 	private void turn() throws IOException {
-		if (this.tasks.isEmpty()) {
-			// About to sleep: from here on, whoever hands this loop a task wakes it.
-			this.wakeupPending.set(false);
-			// While handlers run on workers, tick every millisecond so that what a slow
-			// handler sent is written while it still runs.
-			long timeoutMillis = (this.callsInFlight.get() > 0) ? TICK_MILLIS
-					: Math.max(1, (this.nextSweep - System.nanoTime()) / 1_000_000);
-			if (this.tasks.isEmpty()) {
-				this.selector.select(this::onSelected, timeoutMillis);
-			}
-			else {
-				this.selector.selectNow(this::onSelected);
-			}
-			this.wakeupPending.set(true);
-		}
-		else {
-			this.selector.selectNow(this::onSelected);
-		}
+		this.tasks.select(this::onSelected);
 		this.now = System.nanoTime();
-		runTasks();
-		flushDeferred();
-		flushAll();
-		handOffAll();
-		if (this.now - this.nextSweep >= 0) {
-			sweep();
+		this.tasks.run();
+		this.flushes.flushDeferred();
+		this.flushes.flushAll();
+		this.handOffs.startAll();
+		if (this.connections.sweepIfDue(this.now)) {
+			this.flushes.flushAll();
 		}
+	}
+
+	/** How long the loop may sleep when nothing wakes it: until the next sweep, or a tick. */
+	private long sleepMillis() {
+		// While handlers run on workers, tick every millisecond so that what a slow
+		// handler sent is written while it still runs.
+		return this.handOffs.hasCallsInFlight() ? TICK_MILLIS
+				: Math.max(1, (this.connections.nextSweep() - System.nanoTime()) / 1_000_000);
 	}
 
 	private void onSelected(SelectionKey key) {
@@ -339,88 +276,6 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 			logger.error("Unexpected failure on a connection; closing it", ex);
 			connection.closeNow();
 		}
-	}
-
-	private void runTasks() {
-		Runnable task;
-		int budget = 4096;
-		while (budget-- > 0 && (task = this.tasks.poll()) != null) {
-			try {
-				task.run();
-			}
-			catch (RuntimeException ex) {
-				logger.error("Unexpected failure in an I/O task", ex);
-			}
-		}
-	}
-
-	private void handOffAll() {
-		int count = this.handOffs.size();
-		if (count == 0) {
-			return;
-		}
-		if (count == 1) {
-			this.handOffs.get(0).start();
-			this.handOffs.clear();
-			return;
-		}
-		// One hand-off from this thread; a worker hands the rest over. Each hand-off may wake
-		// a worker that then takes the CPU, so this thread finishes its turn first.
-		WorkerHandlerCalls[] batch = this.handOffs.toArray(new WorkerHandlerCalls[0]);
-		this.handOffs.clear();
-		try {
-			this.server.executor().execute(() -> {
-				for (WorkerHandlerCalls calls : batch) {
-					calls.start();
-				}
-			});
-		}
-		catch (RuntimeException ex) {
-			for (WorkerHandlerCalls calls : batch) {
-				calls.start();
-			}
-		}
-	}
-
-	/** Writes what workers' handlers sent and have not flushed by now: at most one tick late. */
-	private void flushDeferred() {
-		ConnectionWriter writer;
-		while ((writer = this.deferredFlushes.poll()) != null) {
-			writer.flushIfDeferred();
-		}
-	}
-
-	private void flushAll() {
-		for (int i = 0; i < this.flushes.size(); i++) {
-			ConnectionWriter writer = this.flushes.get(i);
-			writer.flushScheduled = false;
-			try {
-				writer.flush();
-			}
-			catch (RuntimeException ex) {
-				logger.error("Unexpected failure writing to a connection", ex);
-			}
-		}
-		this.flushes.clear();
-	}
-
-	private void sweep() {
-		this.nextSweep = this.now + this.sweepInterval;
-		for (int i = this.connections.size() - 1; i >= 0; i--) {
-			if (i < this.connections.size()) {
-				Connection connection = this.connections.get(i);
-				try {
-					this.closer.checkTimers(connection, this.now);
-					connection.trim();
-				}
-				catch (RuntimeException ex) {
-					// One connection's failure must not stop the others' timers.
-					logger.error("Unexpected failure checking a connection's timers; closing it", ex);
-					connection.closeNow();
-				}
-			}
-		}
-		flushAll();
 	}
 
 }

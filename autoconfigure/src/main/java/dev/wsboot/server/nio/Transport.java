@@ -3,9 +3,12 @@ package dev.wsboot.server.nio;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 
+import dev.wsboot.server.ssl.SslEngineSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,26 @@ import org.jspecify.annotations.Nullable;
  * {@code SSLEngine}) needs no lock.
  */
 interface Transport {
+
+	/**
+	 * The transport of an accepted socket: TLS when the server has an
+	 * {@link SslEngineSource}, else plain TCP.
+	 * @throws IOException when the TLS engine cannot begin its handshake
+	 */
+	static Transport of(SocketChannel channel, @Nullable SslEngineSource ssl, Connection connection)
+			throws IOException {
+		if (ssl == null) {
+			return new PlainTransport(channel);
+		}
+		SSLEngine engine = ssl.createEngine((InetSocketAddress) channel.getRemoteAddress());
+		try {
+			return new TlsTransport(channel, ssl, engine, connection);
+		}
+		catch (IOException | RuntimeException ex) {
+			ssl.release(engine);
+			throw ex;
+		}
+	}
 
 	/**
 	 * Reads what is available into {@code dest}.
