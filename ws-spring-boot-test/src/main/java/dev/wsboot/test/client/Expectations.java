@@ -10,7 +10,8 @@ import dev.wsboot.test.client.Inbox.Received;
 
 /**
  * The waits of one session on its {@link Inbox}, each until a deadline, each failing with
- * what arrived instead of what it waited for. Pongs are skipped unless waited for.
+ * what arrived instead of what it waited for. Pongs are skipped unless waited for; pings are
+ * waited for apart from the rest, as they are queued apart.
  */
 final class Expectations {
 
@@ -114,6 +115,26 @@ final class Expectations {
 						+ describe(timeout) + ", but it stayed open and sent nothing");
 			}
 		}
+	}
+
+	/**
+	 * The next ping the server sent.
+	 * @return its payload
+	 * @throws AssertionError when none came within {@code timeout}
+	 */
+	byte[] nextPing(Duration timeout) {
+		byte[] payload = this.inbox.nextPing(timeout);
+		if (payload == null) {
+			throw noneCame("a ping", timeout);
+		}
+		return payload;
+	}
+
+	/** The failure of a wait for {@code what} that did not come: how the session ended, or that nothing came. */
+	AssertionError noneCame(String what, Duration timeout) {
+		End end = this.inbox.end();
+		return new AssertionError("Expected " + what + " from " + this.target + " within " + describe(timeout)
+				+ ", but " + ((end != null) ? end.description() : "none came"));
 	}
 
 	/** The close status of the end, which must have {@code code}. */

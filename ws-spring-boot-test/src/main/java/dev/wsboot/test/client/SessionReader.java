@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import dev.wsboot.endpoint.WsMessageCodec;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.test.client.ServerFrameReader.Frame;
 import dev.wsboot.test.client.ServerFrameReader.ServerViolation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The thread reading one session's connection, as a client library would: joins fragments
@@ -19,13 +21,19 @@ import dev.wsboot.test.client.ServerFrameReader.ServerViolation;
  */
 final class SessionReader implements Runnable {
 
-	private final WsTestSession session;
-
 	private final InputStream in;
 
 	private final ServerFrameReader frames;
 
 	private final Inbox inbox;
+
+	private final SessionOutput output;
+
+	private final ReadGate gate;
+
+	private final SessionConnection connection;
+
+	private final @Nullable WsMessageCodec codec;
 
 	private final int maxMessageSize;
 
@@ -33,11 +41,15 @@ final class SessionReader implements Runnable {
 
 	private int messageOpcode = -1;
 
-	SessionReader(WsTestSession session, InputStream in, Inbox inbox, int maxMessageSize) {
-		this.session = session;
+	SessionReader(InputStream in, Inbox inbox, SessionOutput output, ReadGate gate, SessionConnection connection,
+			@Nullable WsMessageCodec codec, int maxMessageSize) {
 		this.in = in;
 		this.frames = new ServerFrameReader(in, maxMessageSize);
 		this.inbox = inbox;
+		this.output = output;
+		this.gate = gate;
+		this.connection = connection;
+		this.codec = codec;
 		this.maxMessageSize = maxMessageSize;
 	}
 
@@ -45,10 +57,10 @@ final class SessionReader implements Runnable {
 	public void run() {
 		try {
 			while (true) {
-				this.session.awaitReading();
+				this.gate.awaitOpen();
 				Frame frame = this.frames.next();
 				// A frame whose reading began before a pause is held back until it ends.
-				this.session.awaitReading();
+				this.gate.awaitOpen();
 				if (frame.isControl()) {
 					if (onControl(frame)) {
 						readUntilEnd();
@@ -64,20 +76,20 @@ final class SessionReader implements Runnable {
 			this.inbox.end(Inbox.End.violation(ex.getMessage()));
 		}
 		catch (EOFException ex) {
-			connectionEnded();
-			this.inbox.end(Inbox.End.lost(this.session.isClosedByClient() ? "the client closed the connection"
+			this.connection.ended();
+			this.inbox.end(Inbox.End.lost(this.connection.isClosedByClient() ? "the client closed the connection"
 					: ex.getMessage() + " without a close frame"));
 		}
 		catch (IOException ex) {
-			connectionEnded();
-			this.inbox.end(Inbox.End.lost(this.session.isClosedByClient() ? "the client closed the connection"
+			this.connection.ended();
+			this.inbox.end(Inbox.End.lost(this.connection.isClosedByClient() ? "the client closed the connection"
 					: "the connection failed: " + ex.getMessage()));
 		}
 		catch (InterruptedException ex) {
 			this.inbox.end(Inbox.End.lost("the client stopped reading"));
 		}
 		finally {
-			this.session.readerEnded();
+			this.connection.readerEnded();
 		}
 	}
 
@@ -86,13 +98,13 @@ final class SessionReader implements Runnable {
 		switch (frame.opcode()) {
 			case WsFrame.PING -> {
 				this.inbox.ping(frame.payload());
-				this.session.answerPing(frame.payload());
+				this.output.pong(frame.payload());
 			}
 			case WsFrame.PONG -> this.inbox.pong(frame.payload());
 			default -> {
 				CloseStatus status = closeStatus(frame.payload());
 				this.inbox.end(Inbox.End.closed(status));
-				this.session.answerClose(status);
+				this.output.echoClose(status);
 				return true;
 			}
 		}
@@ -119,7 +131,7 @@ final class SessionReader implements Runnable {
 			throw new ServerViolation("the server sent a text message that is not UTF-8 (RFC 6455 §5.6): "
 					+ new WsMessage(false, payload, null));
 		}
-		this.inbox.message(new WsMessage(text, payload, this.session.codec()));
+		this.inbox.message(new WsMessage(text, payload, this.codec));
 		this.message.reset();
 	}
 
@@ -134,14 +146,7 @@ final class SessionReader implements Runnable {
 		catch (IOException ex) {
 			// A reset ends it too.
 		}
-		connectionEnded();
-	}
-
-	/** The connection ended, by the server unless the client closed its socket first. */
-	private void connectionEnded() {
-		if (!this.session.isClosedByClient()) {
-			this.session.serverEndedConnection();
-		}
+		this.connection.ended();
 	}
 
 	private static CloseStatus closeStatus(byte[] payload) {

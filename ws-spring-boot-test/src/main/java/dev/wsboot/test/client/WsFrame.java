@@ -8,8 +8,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * One frame as a client puts it on the wire, well-formed or deliberately not, for
  * {@link WsTestSession#sendFrames}: fault injection such as an unmasked frame, a text
@@ -47,33 +45,10 @@ public final class WsFrame {
 	/** The opcode of a pong frame. */
 	public static final int PONG = 0xA;
 
-	private final boolean fin;
+	private final WireFrame wire;
 
-	private final int rsv;
-
-	private final int opcode;
-
-	private final byte[] payload;
-
-	private final boolean masked;
-
-	private final int maskingKey;
-
-	private final @Nullable Long declaredLength;
-
-	/** Octets of extended length: 0, 2 or 8; -1 for the shortest form. */
-	private final int lengthOctets;
-
-	private WsFrame(boolean fin, int rsv, int opcode, byte[] payload, boolean masked, int maskingKey,
-			@Nullable Long declaredLength, int lengthOctets) {
-		this.fin = fin;
-		this.rsv = rsv;
-		this.opcode = opcode;
-		this.payload = payload;
-		this.masked = masked;
-		this.maskingKey = maskingKey;
-		this.declaredLength = declaredLength;
-		this.lengthOctets = lengthOctets;
+	private WsFrame(WireFrame wire) {
+		this.wire = wire;
 	}
 
 	/**
@@ -85,7 +60,8 @@ public final class WsFrame {
 		if (opcode < 0 || opcode > 0xF) {
 			throw new IllegalArgumentException("An opcode has four bits: " + opcode);
 		}
-		return new WsFrame(true, 0, opcode, payload.clone(), true, ThreadLocalRandom.current().nextInt(), null, -1);
+		return new WsFrame(new WireFrame(true, 0, opcode, payload.clone(), true, ThreadLocalRandom.current().nextInt(),
+				null, -1));
 	}
 
 	/** A text frame of this text as UTF-8. */
@@ -170,8 +146,7 @@ public final class WsFrame {
 
 	/** The same frame with FIN clear: a fragment that more frames continue. */
 	public WsFrame notFinal() {
-		return new WsFrame(false, this.rsv, this.opcode, this.payload, this.masked, this.maskingKey,
-				this.declaredLength, this.lengthOctets);
+		return new WsFrame(this.wire.withFin(false));
 	}
 
 	/** The same frame with these RSV1-RSV3 bits (0 to 7), which no extension of ours has agreed. */
@@ -179,20 +154,17 @@ public final class WsFrame {
 		if (bits < 0 || bits > 7) {
 			throw new IllegalArgumentException("There are three RSV bits: " + bits);
 		}
-		return new WsFrame(this.fin, bits, this.opcode, this.payload, this.masked, this.maskingKey,
-				this.declaredLength, this.lengthOctets);
+		return new WsFrame(this.wire.withRsv(bits));
 	}
 
 	/** The same frame with MASK clear, which RFC 6455 §5.1 forbids a client. */
 	public WsFrame unmasked() {
-		return new WsFrame(this.fin, this.rsv, this.opcode, this.payload, false, this.maskingKey,
-				this.declaredLength, this.lengthOctets);
+		return new WsFrame(this.wire.withMask(false, this.wire.maskingKey()));
 	}
 
 	/** The same frame masked with this key, its most significant byte first on the wire. */
 	public WsFrame maskingKey(int maskingKey) {
-		return new WsFrame(this.fin, this.rsv, this.opcode, this.payload, true, maskingKey, this.declaredLength,
-				this.lengthOctets);
+		return new WsFrame(this.wire.withMask(true, maskingKey));
 	}
 
 	/**
@@ -201,8 +173,7 @@ public final class WsFrame {
 	 * value sets the most significant bit, which RFC 6455 §5.2 forbids.
 	 */
 	public WsFrame declaredLength(long length) {
-		return new WsFrame(this.fin, this.rsv, this.opcode, this.payload, this.masked, this.maskingKey, length,
-				this.lengthOctets);
+		return new WsFrame(this.wire.withDeclaredLength(length));
 	}
 
 	/**
@@ -213,56 +184,32 @@ public final class WsFrame {
 		if (octets != 0 && octets != 2 && octets != 8) {
 			throw new IllegalArgumentException("A length takes 0, 2 or 8 extended octets: " + octets);
 		}
-		return new WsFrame(this.fin, this.rsv, this.opcode, this.payload, this.masked, this.maskingKey,
-				this.declaredLength, octets);
+		return new WsFrame(this.wire.withLengthOctets(octets));
 	}
 
 	/** The opcode. */
 	public int opcode() {
-		return this.opcode;
+		return this.wire.opcode();
 	}
 
 	/** Whether FIN is set. */
 	public boolean isFinal() {
-		return this.fin;
+		return this.wire.fin();
 	}
 
 	/** Whether this is a control frame: close, ping, pong or a reserved control opcode. */
 	public boolean isControl() {
-		return this.opcode >= CLOSE;
+		return this.wire.opcode() >= CLOSE;
 	}
 
 	/** The payload, unmasked. */
 	public byte[] payload() {
-		return this.payload.clone();
+		return this.wire.payload().clone();
 	}
 
 	/** The whole frame as it goes on the wire: header, then the payload, masked when MASK is set. */
 	public byte[] bytes() {
-		long length = (this.declaredLength != null) ? this.declaredLength : this.payload.length;
-		int octets = (this.lengthOctets >= 0) ? this.lengthOctets : shortestForm(length);
-		ByteArrayOutputStream out = new ByteArrayOutputStream(14 + this.payload.length);
-		out.write((this.fin ? 0x80 : 0) | (this.rsv << 4) | this.opcode);
-		int mask = this.masked ? 0x80 : 0;
-		switch (octets) {
-			case 0 -> out.write(mask | (int) (length & 0x7F));
-			case 2 -> {
-				out.write(mask | 126);
-				writeBigEndian(out, length, 2);
-			}
-			default -> {
-				out.write(mask | 127);
-				writeBigEndian(out, length, 8);
-			}
-		}
-		if (this.masked) {
-			writeBigEndian(out, this.maskingKey, 4);
-			out.writeBytes(mask(this.payload, this.maskingKey));
-		}
-		else {
-			out.writeBytes(this.payload);
-		}
-		return out.toByteArray();
+		return this.wire.bytes();
 	}
 
 	/** The frames back to back, as one write puts them on the wire. */
@@ -274,40 +221,17 @@ public final class WsFrame {
 		return out.toByteArray();
 	}
 
-	/** Byte {@code i} XOR byte {@code i % 4} of the key, most significant first (RFC 6455 §5.3). */
-	static byte[] mask(byte[] data, int maskingKey) {
-		byte[] result = new byte[data.length];
-		for (int i = 0; i < data.length; i++) {
-			result[i] = (byte) (data[i] ^ (maskingKey >>> (24 - 8 * (i % 4))));
-		}
-		return result;
-	}
-
-	/** The form a well-behaved sender uses, the length read as unsigned as on the wire. */
-	private static int shortestForm(long length) {
-		if (Long.compareUnsigned(length, 125) <= 0) {
-			return 0;
-		}
-		return (Long.compareUnsigned(length, 0xFFFF) <= 0) ? 2 : 8;
-	}
-
-	private static void writeBigEndian(ByteArrayOutputStream out, long value, int octets) {
-		for (int i = octets - 1; i >= 0; i--) {
-			out.write((int) (value >>> (8 * i)) & 0xFF);
-		}
-	}
-
 	private static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override
 	public String toString() {
-		String shown = (this.payload.length <= 32) ? " [" + HexFormat.ofDelimiter(" ").formatHex(this.payload) + "]"
-				: "";
-		return "WsFrame[opcode=0x" + Integer.toHexString(this.opcode) + (this.fin ? "" : ", not final")
-				+ ((this.rsv != 0) ? ", rsv=" + this.rsv : "") + (this.masked ? "" : ", unmasked") + ", "
-				+ this.payload.length + " bytes" + shown + "]";
+		byte[] payload = this.wire.payload();
+		String shown = (payload.length <= 32) ? " [" + HexFormat.ofDelimiter(" ").formatHex(payload) + "]" : "";
+		return "WsFrame[opcode=0x" + Integer.toHexString(this.wire.opcode()) + (this.wire.fin() ? "" : ", not final")
+				+ ((this.wire.rsv() != 0) ? ", rsv=" + this.wire.rsv() : "") + (this.wire.masked() ? "" : ", unmasked")
+				+ ", " + payload.length + " bytes" + shown + "]";
 	}
 
 }

@@ -2,18 +2,11 @@ package dev.wsboot.test.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -57,9 +50,7 @@ public final class WsTestClient {
 
 	private final Supplier<URI> baseUri;
 
-	private final @Nullable SSLContext sslContext;
-
-	private final boolean verifyHostname;
+	private final SocketConnector connector;
 
 	private final Duration timeout;
 
@@ -67,7 +58,7 @@ public final class WsTestClient {
 
 	private final @Nullable WsMessageCodec codec;
 
-	private final @Nullable ServerActivity serverActivity;
+	private final SettleWait settleWait;
 
 	private final List<WsTestSession> sessions = new CopyOnWriteArrayList<>();
 
@@ -75,12 +66,11 @@ public final class WsTestClient {
 
 	private WsTestClient(Builder builder) {
 		this.baseUri = builder.baseUri;
-		this.sslContext = builder.sslContext;
-		this.verifyHostname = builder.verifyHostname;
+		this.connector = new SocketConnector(builder.sslContext, builder.verifyHostname);
 		this.timeout = builder.timeout;
 		this.maxMessageSize = builder.maxMessageSize;
 		this.codec = builder.codec;
-		this.serverActivity = builder.serverActivity;
+		this.settleWait = new SettleWait(builder.timeout, builder.serverActivity);
 	}
 
 	/** A builder of a client; give it at least a port or a base URI. */
@@ -155,26 +145,14 @@ public final class WsTestClient {
 		return this.baseUri.get();
 	}
 
-	// ---- for sessions ----
+	// ---- for upgrade requests and sessions ----
 
 	@Nullable WsMessageCodec codec() {
 		return this.codec;
 	}
 
-	SSLContext sslContext() {
-		if (this.sslContext != null) {
-			return this.sslContext;
-		}
-		try {
-			return SSLContext.getDefault();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("No default SSLContext for wss: build the client with one", ex);
-		}
-	}
-
-	boolean verifiesHostname() {
-		return this.verifyHostname;
+	SocketConnector connector() {
+		return this.connector;
 	}
 
 	WsTestSession newSession(Socket socket, InputStream in, WsUpgradeResponse response, String target,
@@ -194,41 +172,7 @@ public final class WsTestClient {
 	 * everything it queued for that session.
 	 */
 	void settle(@Nullable WsTestSession written) {
-		List<WsTestSession> senders = new ArrayList<>();
-		for (WsTestSession session : this.sessions) {
-			if (session.isUnsettled() || session == written) {
-				senders.add(session);
-			}
-		}
-		// Pings first, all at once; then the pongs: the server has read what came before each.
-		Map<WsTestSession, CountDownLatch> pongs = new LinkedHashMap<>();
-		for (WsTestSession session : senders) {
-			if (session.isOpen() && !session.isPaused()) {
-				pongs.put(session, session.probe());
-			}
-		}
-		long deadline = System.nanoTime() + this.timeout.toNanos();
-		pongs.forEach((session, pong) -> {
-			if (!await(pong, deadline) && session.isOpen()) {
-				throw new AssertionError("Expected the server to answer a ping on " + session.target() + " within "
-						+ Expectations.describe(this.timeout) + ", but it did not");
-			}
-		});
-		if (this.serverActivity != null) {
-			List<InetSocketAddress> connections = senders.stream().map(WsTestSession::localAddress).toList();
-			this.serverActivity.awaitIdle(connections, (written != null) ? written.localAddress() : null,
-					Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-		}
-	}
-
-	private static boolean await(CountDownLatch latch, long deadline) {
-		try {
-			return latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		this.settleWait.await(this.sessions, written);
 	}
 
 	/** Builds a {@link WsTestClient}. */

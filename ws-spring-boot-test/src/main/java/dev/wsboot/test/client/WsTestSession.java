@@ -2,17 +2,11 @@ package dev.wsboot.test.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.wsboot.endpoint.WsMessageCodec;
 import dev.wsboot.protocol.CloseStatus;
@@ -43,13 +37,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WsTestSession implements AssertProvider<WsTestSessionAssert>, AutoCloseable {
 
-	private static final AtomicLong probes = new AtomicLong();
-
 	private final WsTestClient client;
 
 	private final long sequence;
-
-	private final Socket socket;
 
 	private final WsUpgradeResponse upgrade;
 
@@ -59,39 +49,31 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	private final Inbox inbox = new Inbox();
 
+	private final ReadGate readGate = new ReadGate();
+
+	private final SessionConnection connection;
+
 	private final SessionOutput output;
 
 	private final Expectations expectations;
 
-	private final Object pauseLock = new Object();
-
-	private final CountDownLatch readerDone = new CountDownLatch(1);
+	private final PingRoundTrips pings;
 
 	private final Thread reader;
-
-	private boolean paused;
-
-	/** Whether the server ended the connection: end of stream, or a reset. */
-	private volatile boolean connectionEnded;
-
-	/** Whether the client closed, or reset, the connection itself. */
-	private volatile boolean closedByClient;
-
-	/** Whether data was sent since the last {@link WsTestClient#settle()}. */
-	private volatile boolean unsettled;
 
 	WsTestSession(WsTestClient client, long sequence, Socket socket, InputStream in, WsUpgradeResponse upgrade,
 			String target, Duration timeout, int maxMessageSize) throws IOException {
 		this.client = client;
 		this.sequence = sequence;
-		this.socket = socket;
 		this.upgrade = upgrade;
 		this.target = target;
 		this.timeout = timeout;
+		this.connection = new SessionConnection(socket, this.inbox, target);
 		this.output = new SessionOutput(socket.getOutputStream(), target, this.inbox);
 		this.expectations = new Expectations(this.inbox, target);
-		this.reader = new Thread(new SessionReader(this, in, this.inbox, maxMessageSize),
-				"ws-test-session-" + sequence);
+		this.pings = new PingRoundTrips(this.inbox, this.output, this.expectations);
+		this.reader = new Thread(new SessionReader(in, this.inbox, this.output, this.readGate, this.connection,
+				client.codec(), maxMessageSize), "ws-test-session-" + sequence);
 		this.reader.setDaemon(true);
 	}
 
@@ -118,7 +100,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** The client's end of the connection: the remote address of the server's session. */
 	public InetSocketAddress localAddress() {
-		return (InetSocketAddress) this.socket.getLocalSocketAddress();
+		return this.connection.localAddress();
 	}
 
 	/** Whether the session has not ended: no close frame received, the connection up. */
@@ -155,7 +137,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @throws IllegalStateException when the client has no codec (no JSON library)
 	 */
 	public WsTestSession sendJson(Object value) {
-		WsMessageCodec codec = codec();
+		WsMessageCodec codec = this.client.codec();
 		if (codec == null) {
 			throw new IllegalStateException("This client has no codec to write " + value.getClass().getName()
 					+ " with: add Jackson (spring-boot-starter-jackson) or build the client with"
@@ -167,14 +149,12 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** Sends these frames, as they are, back to back in one write. */
 	public WsTestSession sendFrames(WsFrame... frames) {
-		this.unsettled = true;
 		this.output.send(frames);
 		return this;
 	}
 
 	/** Sends these bytes as they are, in one write: anything at all. */
 	public WsTestSession sendBytes(byte[] bytes) {
-		this.unsettled = true;
 		this.output.send(bytes);
 		return this;
 	}
@@ -184,13 +164,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * per write), each leaving at once: to test a server that gets frames in pieces.
 	 */
 	public WsTestSession sendBytes(byte[] bytes, int writeSize) {
-		if (writeSize < 1) {
-			throw new IllegalArgumentException("Writes take at least one byte: " + writeSize);
-		}
-		this.unsettled = true;
-		for (int at = 0; at < bytes.length; at += writeSize) {
-			this.output.send(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + writeSize)));
-		}
+		this.output.send(bytes, writeSize);
 		return this;
 	}
 
@@ -201,7 +175,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @throws AssertionError when no pong comes within the timeout, or the session ends first
 	 */
 	public Duration ping() {
-		return ping(newProbe().getBytes(StandardCharsets.ISO_8859_1));
+		return ping(PingRoundTrips.newProbe().getBytes(StandardCharsets.ISO_8859_1));
 	}
 
 	/**
@@ -212,17 +186,10 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * first
 	 */
 	public Duration ping(byte[] payload) {
-		long start = System.nanoTime();
-		CountDownLatch pong = this.inbox.expectPong(new String(payload, StandardCharsets.ISO_8859_1));
-		this.output.sendQuietly(WsFrame.ping(payload));
-		if (!await(pong, this.timeout) || this.inbox.end() != null) {
-			throw noneCame("a pong");
-		}
-		return Duration.ofNanos(System.nanoTime() - start);
+		return this.pings.roundTrip(payload, this.timeout);
 	}
 
 	private WsTestSession sendData(WsFrame frame) {
-		this.unsettled = true;
 		this.output.send(frame.bytes());
 		return this;
 	}
@@ -240,7 +207,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 
 	/** {@link #nextMessage()} with a timeout of its own. */
 	public WsMessage nextMessage(Duration timeout) {
-		return this.expectations.nextMessage(timeout, isPaused());
+		return this.expectations.nextMessage(timeout, this.readGate.isPaused());
 	}
 
 	/** Waits for the next message and returns its text, failing if it is binary. */
@@ -270,11 +237,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @return its payload
 	 */
 	public byte[] nextPing() {
-		byte[] payload = this.inbox.nextPing(this.timeout);
-		if (payload == null) {
-			throw noneCame("a ping");
-		}
-		return payload;
+		return this.expectations.nextPing(this.timeout);
 	}
 
 	/**
@@ -296,12 +259,12 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @throws AssertionError on a message, or when the session ends, saying what came
 	 */
 	public void expectNoMessage() {
-		checkNotPaused();
-		boolean endKnown = this.inbox.isEndSeen() || this.closedByClient;
-		String probe = newProbe();
+		this.readGate.checkNotPaused(this.target);
+		boolean endKnown = isEndKnown();
+		String probe = PingRoundTrips.newProbe();
 		if (!endKnown) {
 			this.client.settle(this);
-			this.output.sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
+			this.pings.send(probe);
 		}
 		this.expectations.noMessageBefore(probe, this.timeout, endKnown);
 	}
@@ -312,7 +275,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * @throws AssertionError on a message, or when the session ends, saying what came
 	 */
 	public void expectNoMessage(Duration quiet) {
-		this.expectations.noMessageFor(quiet, this.inbox.isEndSeen() || this.closedByClient);
+		this.expectations.noMessageFor(quiet, isEndKnown());
 	}
 
 	/**
@@ -346,18 +309,7 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * ended it first, saying so
 	 */
 	public void expectConnectionEnd() {
-		boolean ended = await(this.readerDone, this.timeout);
-		if (this.connectionEnded) {
-			return;
-		}
-		End end = this.inbox.end();
-		if (end != null && end.violation()) {
-			throw new AssertionError("Expected the server to end the connection of " + this.target + ", but "
-					+ end.description());
-		}
-		throw new AssertionError("Expected the server to end the connection of " + this.target + ", but "
-				+ (ended ? "the client ended it" : "it was still up after " + Expectations.describe(this.timeout)
-						+ ((end != null) ? " (" + end.description() + ")" : "")));
+		this.connection.expectEndedByServer(this.timeout);
 	}
 
 	// ---- flow control ----
@@ -369,38 +321,12 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 	 * too.
 	 */
 	public void pauseReading() {
-		synchronized (this.pauseLock) {
-			this.paused = true;
-		}
+		this.readGate.pause();
 	}
 
 	/** Reads again after {@link #pauseReading()}. */
 	public void resumeReading() {
-		synchronized (this.pauseLock) {
-			this.paused = false;
-			this.pauseLock.notifyAll();
-		}
-	}
-
-	boolean isPaused() {
-		synchronized (this.pauseLock) {
-			return this.paused;
-		}
-	}
-
-	void awaitReading() throws InterruptedException {
-		synchronized (this.pauseLock) {
-			while (this.paused) {
-				this.pauseLock.wait();
-			}
-		}
-	}
-
-	private void checkNotPaused() {
-		if (isPaused()) {
-			throw new IllegalStateException("Reading from " + this.target + " is paused: resume it first, or wait a"
-					+ " fixed time with expectNoMessage(Duration)");
-		}
+		this.readGate.resume();
 	}
 
 	// ---- ending ----
@@ -426,25 +352,15 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 			this.output.closeOnce(WsFrame.close(code, reason));
 		}
 		resumeReading();
-		this.inbox.awaitEnd(this.timeout);
-		await(this.readerDone, this.timeout);
-		this.closedByClient = true;
-		closeSocket();
+		this.connection.closeAfterHandshake(this.timeout);
 		this.client.closed(this);
 	}
 
 	/** Ends the connection at once with a TCP reset, without a closing handshake. */
 	public void abort() {
-		try {
-			this.socket.setSoLinger(true, 0);
-		}
-		catch (IOException ex) {
-			// Closed already: nothing to reset.
-		}
-		this.closedByClient = true;
-		closeSocket();
+		this.connection.reset();
 		resumeReading();
-		await(this.readerDone, this.timeout);
+		this.connection.awaitReader(this.timeout);
 		this.client.closed(this);
 	}
 
@@ -460,81 +376,28 @@ public final class WsTestSession implements AssertProvider<WsTestSessionAssert>,
 		return "WsTestSession[" + this.target + ((end != null) ? ", ended: " + end.description() : ", open") + "]";
 	}
 
-	// ---- for the client and the reader ----
+	private boolean isEndKnown() {
+		return this.inbox.isEndSeen() || this.connection.isClosedByClient();
+	}
+
+	// ---- for the client ----
 
 	long sequence() {
 		return this.sequence;
 	}
 
-	@Nullable WsMessageCodec codec() {
-		return this.client.codec();
+	boolean isPaused() {
+		return this.readGate.isPaused();
 	}
 
 	boolean isUnsettled() {
-		return this.unsettled;
+		return this.output.isUnsettled();
 	}
 
 	/** Sends a ping whose pong counts down the latch returned, which the end counts down too. */
 	CountDownLatch probe() {
-		this.unsettled = false;
-		String probe = newProbe();
-		CountDownLatch pong = this.inbox.expectPong(probe);
-		this.output.sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
-		return pong;
-	}
-
-	boolean isClosedByClient() {
-		return this.closedByClient;
-	}
-
-	/** The reader got a ping: a client answers with a pong, until it has sent its close. */
-	void answerPing(byte[] payload) {
-		this.output.pong(payload);
-	}
-
-	/** The reader got the server's close: echo its code, unless the client closed first (RFC 6455 §5.5.1). */
-	void answerClose(CloseStatus status) {
-		boolean sendable = ServerFrameReader.isSendable(status.code());
-		this.output.closeOnce(sendable ? WsFrame.close(status.code()) : WsFrame.close());
-	}
-
-	void serverEndedConnection() {
-		this.connectionEnded = true;
-	}
-
-	/** The reader is done: the server closed, the connection failed, or the server broke the protocol. */
-	void readerEnded() {
-		closeSocket();
-		this.readerDone.countDown();
-	}
-
-	private void closeSocket() {
-		try {
-			this.socket.close();
-		}
-		catch (IOException ex) {
-			// Closed either way.
-		}
-	}
-
-	private AssertionError noneCame(String what) {
-		End end = this.inbox.end();
-		return new AssertionError("Expected " + what + " from " + this.target + " within "
-				+ Expectations.describe(this.timeout) + ", but " + ((end != null) ? end.description() : "none came"));
-	}
-
-	private static String newProbe() {
-		return "ws-test-probe-" + probes.incrementAndGet();
-	}
-
-	private static boolean await(CountDownLatch latch, Duration timeout) {
-		try {
-			return latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		this.output.settled();
+		return this.pings.probe();
 	}
 
 }

@@ -4,22 +4,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +31,6 @@ import org.jspecify.annotations.Nullable;
  * server answers a bad request.
  */
 public final class WsUpgradeSpec {
-
-	private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
 	private final WsTestClient client;
 
@@ -161,7 +151,7 @@ public final class WsUpgradeSpec {
 		String host = uri.getHost();
 		String target = (uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
 				+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
-		Socket socket = connect(host, port, secure);
+		Socket socket = this.client.connector().connect(host, port, secure, this.timeout, this.receiveBufferSize);
 		try {
 			socket.getOutputStream().write(requestHead(host, port, target));
 			socket.getOutputStream().flush();
@@ -171,7 +161,8 @@ public final class WsUpgradeSpec {
 				socket.close();
 				return response;
 			}
-			checkAccepted(response);
+			ServerHandshakeCheck.check(response, headerSent("Sec-WebSocket-Key"),
+					headerSent("Sec-WebSocket-Protocol"));
 			socket.setSoTimeout(0);
 			WsTestSession session = this.client.newSession(socket, in, response, target, this.timeout);
 			response.attach(session);
@@ -179,11 +170,11 @@ public final class WsUpgradeSpec {
 			return response;
 		}
 		catch (IOException ex) {
-			closeQuietly(socket);
+			SocketConnector.closeQuietly(socket);
 			throw new UncheckedIOException("Could not upgrade " + uri + ": " + ex.getMessage(), ex);
 		}
 		catch (RuntimeException | AssertionError ex) {
-			closeQuietly(socket);
+			SocketConnector.closeQuietly(socket);
 			throw ex;
 		}
 	}
@@ -198,37 +189,6 @@ public final class WsUpgradeSpec {
 		return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path);
 	}
 
-	private Socket connect(String host, int port, boolean secure) {
-		Socket socket = new Socket();
-		try {
-			if (this.receiveBufferSize > 0) {
-				// Before connecting, so that the TCP window is negotiated with it.
-				socket.setReceiveBufferSize(this.receiveBufferSize);
-			}
-			// Each frame leaves at once: tests send small frames and wait for answers.
-			socket.setTcpNoDelay(true);
-			socket.setSoTimeout((int) this.timeout.toMillis());
-			socket.connect(new InetSocketAddress(host, port), (int) this.timeout.toMillis());
-			return secure ? secure(socket, host, port) : socket;
-		}
-		catch (IOException ex) {
-			closeQuietly(socket);
-			throw new UncheckedIOException("Could not connect to " + host + ":" + port + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private Socket secure(Socket plain, String host, int port) throws IOException {
-		SSLContext context = this.client.sslContext();
-		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
-		if (this.client.verifiesHostname()) {
-			SSLParameters parameters = socket.getSSLParameters();
-			parameters.setEndpointIdentificationAlgorithm("HTTPS");
-			socket.setSSLParameters(parameters);
-		}
-		socket.startHandshake();
-		return socket;
-	}
-
 	private byte[] requestHead(String host, int port, String target) {
 		StringBuilder head = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n");
 		if (this.headers.stream().noneMatch((header) -> header[0].equalsIgnoreCase("Host"))) {
@@ -240,35 +200,6 @@ public final class WsUpgradeSpec {
 		return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** RFC 6455 §4.1: what a client checks of a 101 before it takes the connection as a WebSocket. */
-	private void checkAccepted(WsUpgradeResponse response) {
-		String upgrade = response.header("Upgrade");
-		check(upgrade != null && upgrade.equalsIgnoreCase("websocket"), "an Upgrade header other than websocket",
-				response);
-		String connection = response.header("Connection");
-		check(connection != null && Arrays.stream(connection.split(","))
-			.anyMatch((token) -> token.trim().equalsIgnoreCase("Upgrade")), "no Upgrade token in Connection", response);
-		String key = headerSent("Sec-WebSocket-Key");
-		if (key != null) {
-			check(accept(key).equals(response.header("Sec-WebSocket-Accept")),
-					"a Sec-WebSocket-Accept that does not match the key " + key, response);
-		}
-		String chosen = response.subprotocol();
-		if (chosen != null) {
-			String offered = headerSent("Sec-WebSocket-Protocol");
-			check(offered != null && Arrays.stream(offered.split(","))
-				.anyMatch((subprotocol) -> subprotocol.trim().equals(chosen)),
-					"the subprotocol " + chosen + ", which the client did not offer", response);
-		}
-	}
-
-	private static void check(boolean valid, String violation, WsUpgradeResponse response) {
-		if (!valid) {
-			throw new AssertionError("The server accepted " + response.request() + " with " + violation
-					+ " (RFC 6455 §4.1): " + response);
-		}
-	}
-
 	private @Nullable String headerSent(String name) {
 		for (String[] header : this.headers) {
 			if (header[0].equalsIgnoreCase(name)) {
@@ -276,27 +207,6 @@ public final class WsUpgradeSpec {
 			}
 		}
 		return null;
-	}
-
-	/** RFC 6455 §4.2.2: base64 of the SHA-1 of the key and the protocol's GUID. */
-	static String accept(String key) {
-		try {
-			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-			return Base64.getEncoder()
-				.encodeToString(sha1.digest((key + ACCEPT_GUID).getBytes(StandardCharsets.ISO_8859_1)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-1", ex);
-		}
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Closed either way.
-		}
 	}
 
 }

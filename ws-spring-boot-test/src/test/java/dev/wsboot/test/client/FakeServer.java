@@ -55,7 +55,7 @@ final class FakeServer implements AutoCloseable {
 	/** A server that accepts the upgrade as RFC 6455 says. */
 	static FakeServer accepting() {
 		return answering((key) -> "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-				+ "Sec-WebSocket-Accept: " + WsUpgradeSpec.accept(key) + "\r\n\r\n");
+				+ "Sec-WebSocket-Accept: " + ServerHandshakeCheck.accept(key) + "\r\n\r\n");
 	}
 
 	/** A server that answers the upgrade with the head made of the client's key; null answers nothing. */

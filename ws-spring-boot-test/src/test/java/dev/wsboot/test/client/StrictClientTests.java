@@ -125,8 +125,8 @@ class StrictClientTests {
 	@Test
 	void failsOnASubprotocolNotOffered() throws Exception {
 		try (FakeServer server = FakeServer.answering((key) -> "HTTP/1.1 101 Switching Protocols\r\n"
-				+ "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: " + WsUpgradeSpec.accept(key)
-				+ "\r\nSec-WebSocket-Protocol: v3\r\n\r\n")) {
+				+ "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+				+ "Sec-WebSocket-Accept: " + ServerHandshakeCheck.accept(key) + "\r\nSec-WebSocket-Protocol: v3\r\n\r\n")) {
 			assertThatExceptionOfType(AssertionError.class)
 				.isThrownBy(() -> WsTestClient.forPort(server.port()).connect("/fake").subprotocols("v1").open())
 				.withMessageContaining("with the subprotocol v3, which the client did not offer (RFC 6455 §4.1)");
