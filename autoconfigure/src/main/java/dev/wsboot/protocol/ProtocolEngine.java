@@ -42,36 +42,40 @@ public final class ProtocolEngine {
 
 	}
 
-	private final FrameCodec codec;
+	// Read and changed by the engine's input side, FrameReceiver, and by the rules of its closing
+	// handshake, ClosingHandshake, which alone changes the close state: both are stateless, so
+	// that a connection pays for this one object.
+
+	final FrameCodec codec;
 
 	/**
 	 * Made when bytes arrive and let go again by {@link #trim()} between frames: an idle
 	 * connection holds none.
 	 */
-	private @Nullable FrameDecoder decoder;
+	@Nullable FrameDecoder decoder;
 
-	private final Extensions extensions;
+	final Extensions extensions;
 
-	private final WebSocketLimits limits;
+	final WebSocketLimits limits;
 
 	/** Made with the first data frame: a connection that never sends a message holds none. */
-	private @Nullable MessageAssembler assembler;
+	@Nullable MessageAssembler assembler;
 
-	private final ProtocolListener listener;
+	final ProtocolListener listener;
 
-	private final OutboundSink output;
+	final OutboundSink output;
 
-	private final boolean holdCloseReplies;
+	final boolean holdCloseReplies;
 
-	private boolean closeSent;
+	boolean closeSent;
 
-	private @Nullable CloseStatus closeReceived;
+	@Nullable CloseStatus closeReceived;
 
 	/** The peer broke the protocol, or the server gave up on it: no more input, no reply awaited. */
-	private boolean failed;
+	boolean failed;
 
 	/** The payload of a close frame held until {@link #releaseHeldClose()}. */
-	private byte @Nullable [] heldClose;
+	byte @Nullable [] heldClose;
 
 	private boolean inputPaused;
 
@@ -109,93 +113,7 @@ public final class ProtocolEngine {
 	 * are left in {@code in}, for the caller to keep and hand over again once resumed.
 	 */
 	public void receive(ByteBuffer in) {
-		try {
-			FrameDecoder frames = decoder();
-			Frame frame;
-			while (!isInputDone() && !this.inputPaused && (frame = frames.decode(in)) != null) {
-				onFrame(frame);
-			}
-			// A frame still arriving is checked as far as it goes, to fail on bad UTF-8 early;
-			// not when extensions may transform it, nor after our close (its data is ignored).
-			if (!in.hasRemaining() && !isInputDone() && !this.closeSent && this.extensions.isEmpty()
-					&& frames.partialOpcode() != null) {
-				assembler().onPartialFrame(frames);
-			}
-		}
-		catch (ProtocolException ex) {
-			fail(ex);
-		}
-		// RFC 6455 §5.5.1: after a close frame the peer sends nothing more; what it does send is dropped.
-		if (isInputDone()) {
-			in.position(in.limit());
-		}
-	}
-
-	private void onFrame(Frame frame) {
-		switch (frame.opcode()) {
-			case TEXT, BINARY, CONTINUATION -> {
-				// RFC 6455 §1.4: after sending a close, an endpoint discards the data it receives;
-				// so it does once it decided to, the close frame held back.
-				if (!this.closeSent && this.heldClose == null) {
-					Frame plain = this.extensions.isEmpty() ? frame : this.extensions.decode(frame);
-					assembler().onDataFrame(plain, this.listener);
-				}
-			}
-			case PING -> {
-				// RFC 6455 §5.5.2: a Pong MUST be sent in response, with the same payload,
-				// "unless it already received a Close frame", which input processing implies.
-				queueControl(Opcode.PONG, frame.payload());
-				this.listener.onPing(frame.payload());
-			}
-			case PONG -> this.listener.onPong(frame.payload());
-			case CLOSE -> onCloseFrame(CloseStatus.parse(frame.payload()));
-		}
-	}
-
-	private FrameDecoder decoder() {
-		FrameDecoder current = this.decoder;
-		if (current == null) {
-			current = this.codec.newDecoder(this.limits, this.extensions.reservedBits());
-			this.decoder = current;
-		}
-		return current;
-	}
-
-	private MessageAssembler assembler() {
-		MessageAssembler current = this.assembler;
-		if (current == null) {
-			current = new MessageAssembler(this.limits);
-			this.assembler = current;
-		}
-		return current;
-	}
-
-	private void onCloseFrame(CloseStatus status) {
-		this.closeReceived = status;
-		if (!this.closeSent) {
-			// RFC 6455 §5.5.1: the endpoint MUST send a Close frame in response, typically
-			// echoing the status code it received.
-			reply((status.code() == CloseCodes.NO_STATUS) ? Frame.EMPTY : CloseStatus.of(status.code()).toPayload());
-		}
-		this.listener.onCloseReceived(status);
-	}
-
-	/** RFC 6455 §7.1.7, "_Fail the WebSocket Connection_": a close with the error's code, then no more input. */
-	private void fail(ProtocolException ex) {
-		this.failed = true;
-		if (!this.closeSent) {
-			reply(ex.toCloseStatus().toPayload());
-		}
-		this.listener.onProtocolError(ex);
-	}
-
-	private void reply(byte[] closePayload) {
-		if (this.holdCloseReplies) {
-			this.heldClose = closePayload;
-		}
-		else {
-			sendClose(closePayload);
-		}
+		FrameReceiver.receive(this, in);
 	}
 
 	/** Stops processing input after the current frame, for back-pressure; see {@link #receive}. */
@@ -277,12 +195,7 @@ public final class ProtocolEngine {
 	 * @return false when a close frame was sent already
 	 */
 	public boolean close(CloseStatus status) {
-		if (this.closeSent) {
-			return false;
-		}
-		byte[] held = this.heldClose;
-		sendClose((held != null) ? held : status.toPayload());
-		return true;
+		return ClosingHandshake.close(this, status);
 	}
 
 	/**
@@ -292,19 +205,12 @@ public final class ProtocolEngine {
 	 * @return false when a close frame was sent or decided already
 	 */
 	public boolean closeLater(CloseStatus status) {
-		if (this.closeSent || this.heldClose != null) {
-			return false;
-		}
-		this.heldClose = status.toPayload();
-		return true;
+		return ClosingHandshake.closeLater(this, status);
 	}
 
 	/** Sends the close frame held back, if any; see the class description. */
 	public void releaseHeldClose() {
-		byte[] held = this.heldClose;
-		if (held != null && !this.closeSent) {
-			sendClose(held);
-		}
+		ClosingHandshake.releaseHeldClose(this);
 	}
 
 	/**
@@ -315,21 +221,11 @@ public final class ProtocolEngine {
 	 * @return the bytes dropped from the output
 	 */
 	public long abort(CloseStatus status) {
-		long dropped = this.output.outboundBuffer().dropAllButPartialFrame();
-		this.failed = true;
-		if (!this.closeSent) {
-			sendClose(status.toPayload());
-		}
-		return dropped;
+		return ClosingHandshake.abort(this, status);
 	}
 
-	private void sendClose(byte[] payload) {
-		this.heldClose = null;
-		this.closeSent = true;
-		queueControl(Opcode.CLOSE, payload);
-	}
-
-	private void queueControl(Opcode opcode, byte[] payload) {
+	/** Queues a control frame: a ping, the pong that answers one, or a close. */
+	void queueControl(Opcode opcode, byte[] payload) {
 		FrameWriter.control(this.codec.encoder(), this.output.outboundBuffer(), opcode, payload);
 	}
 
@@ -373,14 +269,7 @@ public final class ProtocolEngine {
 	 * made again when bytes arrive.
 	 */
 	public void trim() {
-		FrameDecoder current = this.decoder;
-		if (current != null && current.isBetweenFrames()) {
-			this.decoder = null;
-		}
-		MessageAssembler messages = this.assembler;
-		if (messages != null && this.decoder == null && !messages.isMessageOpen()) {
-			this.assembler = null;
-		}
+		FrameReceiver.trim(this);
 	}
 
 	/** Releases what the negotiated extensions hold outside the heap; the connection has ended. */

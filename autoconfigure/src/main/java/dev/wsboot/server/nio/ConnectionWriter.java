@@ -1,14 +1,9 @@
 package dev.wsboot.server.nio;
 
-import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.util.ArrayDeque;
 
 import dev.wsboot.protocol.CloseStatus;
-import dev.wsboot.protocol.OutboundBuffer;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.server.SendResult;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * transport or extension needs no lock. What a handler sends is written as soon as the I/O
  * thread gets to it, not when the handler returns.
  *
- * <p>Writing copies queued frames into the loop's direct buffer, so that one system call
- * carries many small frames, and leaves the rest to {@code OP_WRITE} when the socket is full.
+ * <p>This class admits what is sent, from any thread, and asks the I/O thread to write it;
+ * the {@link SocketWriter} does the I/O thread's part, on the state this writer holds.
  */
 final class ConnectionWriter implements Runnable {
 
@@ -68,10 +63,14 @@ final class ConnectionWriter implements Runnable {
 	boolean flushScheduled;
 
 	/** I/O thread only: the socket is full and OP_WRITE is set. */
-	private boolean waitingForSocket;
+	boolean waitingForSocket;
 
 	ConnectionWriter(Connection connection) {
 		this.connection = connection;
+	}
+
+	Connection connection() {
+		return this.connection;
 	}
 
 	// ---- any thread ----
@@ -86,7 +85,7 @@ final class ConnectionWriter implements Runnable {
 			return SendResult.CLOSED;
 		}
 		if (this.connection.loop().inLoop() && isOutboxIdle()) {
-			return sendHere(engine, request, size);
+			return SocketWriter.send(this, engine, request, size);
 		}
 		SendResult result = outbox().offer(request, size);
 		if (result == SendResult.QUEUED) {
@@ -108,35 +107,8 @@ final class ConnectionWriter implements Runnable {
 		return result;
 	}
 
-	/**
-	 * On the I/O thread with nothing waiting in the outbox: straight to the engine. What the
-	 * send makes end, the session if it overflows or the connection if its write fails, ends
-	 * after the task now running, as on other threads: ending a session calls handlers, whose
-	 * calls must not run inside the send of another, or even of this session's handler, which
-	 * may be broadcasting with locks held.
-	 */
-	private SendResult sendHere(ProtocolEngine engine, Outbox.Request request, long size) {
-		if (Outbox.wouldOverflow(this.connection.outputBytes(), size, limit())) {
-			// What the socket takes now does not count: only a peer that does not read overflows.
-			writeOut(false);
-			if (this.connection.isClosed() || isRefusing()) {
-				return SendResult.CLOSED;
-			}
-			if (Outbox.wouldOverflow(this.connection.outputBytes(), size, limit())) {
-				outbox().shut();
-				this.connection.loop().execute(this.connection::onOutboundOverflow);
-				return SendResult.OVERFLOW;
-			}
-		}
-		if (!request.applyTo(engine)) {
-			return SendResult.CLOSED;
-		}
-		queued(request, size);
-		this.connection.afterEngine();
-		return SendResult.QUEUED;
-	}
-
-	private void queued(Outbox.Request request, long size) {
+	/** Counts a request the engine or the outbox took. */
+	void queued(Outbox.Request request, long size) {
 		SessionEvents events = this.connection.events();
 		if (events != null) {
 			events.onQueued(request, size);
@@ -200,7 +172,8 @@ final class ConnectionWriter implements Runnable {
 		return current == null || current.isIdle();
 	}
 
-	private Outbox outbox() {
+	/** The outbox, made now if there was none; any thread. */
+	Outbox outbox() {
 		Outbox current = this.outbox;
 		if (current == null) {
 			synchronized (this) {
@@ -215,8 +188,13 @@ final class ConnectionWriter implements Runnable {
 		return current;
 	}
 
+	/** The outbox, or {@code null} when no other thread needed one yet. */
+	@Nullable Outbox outboxIfAny() {
+		return this.outbox;
+	}
+
 	/** Publishes what the engine has queued, for the outbound limit and {@link #bufferedAmount()}; I/O thread. */
-	private void publishEngineBytes(long bytes) {
+	void publishEngineBytes(long bytes) {
 		Outbox current = this.outbox;
 		if (current != null) {
 			current.publishEngineBytes(bytes);
@@ -236,7 +214,8 @@ final class ConnectionWriter implements Runnable {
 		}
 	}
 
-	private int limit() {
+	/** The outbound limit, in bytes. */
+	int limit() {
 		return this.connection.settings().maxOutboundBuffer();
 	}
 
@@ -282,13 +261,7 @@ final class ConnectionWriter implements Runnable {
 
 	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
 	void flush() {
-		applyQueued();
-		if (this.waitingForSocket || this.connection.isClosed()) {
-			return;
-		}
-		if (writeOut()) {
-			this.connection.outputDrained();
-		}
+		SocketWriter.flush(this);
 	}
 
 	/**
@@ -297,17 +270,7 @@ final class ConnectionWriter implements Runnable {
 	 * before the ping was read, as a peer that uses pings as a barrier expects. I/O thread.
 	 */
 	void applyQueued() {
-		ProtocolEngine engine = this.connection.engine();
-		Outbox current = this.outbox;
-		if (engine != null && current != null) {
-			ArrayDeque<Outbox.Request> requests = current.takeAll();
-			if (requests != null) {
-				for (Outbox.Request request : requests) {
-					request.applyTo(engine);
-				}
-				this.connection.noteEngineState();
-			}
-		}
+		SocketWriter.applyQueued(this);
 	}
 
 	/**
@@ -315,80 +278,12 @@ final class ConnectionWriter implements Runnable {
 	 * engine queued answers (pongs) to a peer that does not read them. I/O thread.
 	 */
 	void checkLimit() {
-		if (this.connection.outputBytes() <= limit()) {
-			return;
-		}
-		writeOut();
-		if (!this.connection.isClosed() && this.connection.outputBytes() > limit()) {
-			outbox().shut();
-			this.connection.onOutboundOverflow();
-		}
+		SocketWriter.checkLimit(this);
 	}
 
 	/** OP_WRITE fired: the socket takes bytes again. */
 	void onWritable() {
-		this.waitingForSocket = false;
-		this.connection.setInterest(SelectionKey.OP_WRITE, false);
-		flush();
-	}
-
-	/**
-	 * Writes as much as the socket takes; sets OP_WRITE when it is full. A failed write
-	 * closes the connection at once.
-	 * @return true when everything queued is written
-	 */
-	private boolean writeOut() {
-		return writeOut(true);
-	}
-
-	/**
-	 * Writes as much as the socket takes; sets OP_WRITE when it is full.
-	 * @param closeNowOnFailure whether a failed write closes the connection at once, or
-	 * shuts the outbox and closes it after the task now running
-	 * @return true when everything queued is written
-	 */
-	private boolean writeOut(boolean closeNowOnFailure) {
-		if (this.waitingForSocket) {
-			return false;
-		}
-		ByteBuffer scratch = this.connection.loop().writeBuffer();
-		OutboundBuffer output = this.connection.outputIfAny();
-		Transport transport = this.connection.transport();
-		try {
-			while (output != null && !output.isEmpty()) {
-				scratch.clear();
-				output.copyTo(scratch);
-				scratch.flip();
-				int written = transport.write(scratch);
-				output.consume(written);
-				if (scratch.hasRemaining()) {
-					return waitForSocket();
-				}
-			}
-			return transport.flush() || waitForSocket();
-		}
-		catch (IOException ex) {
-			if (output != null) {
-				output.clear();
-			}
-			if (closeNowOnFailure) {
-				this.connection.onTransportFailure(ex);
-			}
-			else {
-				outbox().shut();
-				this.connection.loop().execute(() -> this.connection.onTransportFailure(ex));
-			}
-			return false;
-		}
-		finally {
-			publishEngineBytes((output != null) ? output.bytes() : 0);
-		}
-	}
-
-	private boolean waitForSocket() {
-		this.waitingForSocket = true;
-		this.connection.setInterest(SelectionKey.OP_WRITE, true);
-		return false;
+		SocketWriter.onWritable(this);
 	}
 
 	/** Admits nothing more and drops what waits; the connection gave up on its peer or is closed. */
