@@ -36,8 +36,6 @@ final class Connection implements OutboundSink {
 		CLOSED
 	}
 
-	private final NioWsServer server;
-
 	private final IoLoop loop;
 
 	private final Transport transport;
@@ -66,9 +64,6 @@ final class Connection implements OutboundSink {
 
 	/** The client address whose per-address connection count this connection holds, to give back once. */
 	@Nullable InetAddress addressHeld;
-
-	/** The upgrade accepted so far that waits for the handshake interceptors. */
-	HandshakeStage.@Nullable Decision undecided;
 
 	/** The client a trusted proxy forwarded, once known: what logs name instead of the proxy. */
 	volatile @Nullable InetSocketAddress forwardedClient;
@@ -110,7 +105,6 @@ final class Connection implements OutboundSink {
 	 * @throws IOException when the TLS engine cannot begin its handshake
 	 */
 	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) throws IOException {
-		this.server = server;
 		this.loop = loop;
 		ServerSettings settings = server.settings();
 		this.transport = Transport.of(channel, settings.sslEngines(), this);
@@ -246,11 +240,11 @@ final class Connection implements OutboundSink {
 	}
 
 	ServerSettings settings() {
-		return this.server.settings();
+		return this.loop.server().settings();
 	}
 
 	NioWsServer server() {
-		return this.server;
+		return this.loop.server();
 	}
 
 	Transport transport() {

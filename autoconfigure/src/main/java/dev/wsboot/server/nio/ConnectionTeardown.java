@@ -90,7 +90,6 @@ final class ConnectionTeardown {
 			connection.writer().shut();
 			connection.heldInput = null;
 			connection.handshake = null;
-			connection.undecided = null;
 			this.loop.remove(connection);
 			SessionEvents session = connection.events();
 			if (session != null) {

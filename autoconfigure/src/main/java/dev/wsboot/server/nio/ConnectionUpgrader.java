@@ -72,7 +72,10 @@ final class ConnectionUpgrader {
 			connection.heldInput = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
 		}
 		connection.setInterest(SelectionKey.OP_READ, false);
-		connection.undecided = decision;
+		HandshakeStage stage = connection.handshake;
+		if (stage != null) {
+			stage.undecided = decision;
+		}
 		interceptors.decide(upgrade, connection.server().executor())
 			.thenAccept((refusal) -> this.loop.execute(() -> decided(connection, decision, refusal)));
 	}
@@ -80,10 +83,11 @@ final class ConnectionUpgrader {
 	/** The interceptors decided; ignored when the handshake timed out or the connection closed meanwhile. */
 	private void decided(Connection connection, HandshakeStage.Decision decision,
 			@Nullable HandshakeResponse refusal) {
-		if (connection.undecided != decision || connection.phase() != Connection.Phase.HANDSHAKE) {
+		HandshakeStage stage = connection.handshake;
+		if (stage == null || stage.undecided != decision || connection.phase() != Connection.Phase.HANDSHAKE) {
 			return;
 		}
-		connection.undecided = null;
+		stage.undecided = null;
 		WsRoute route = decision.route();
 		WsUpgrade upgrade = decision.upgrade();
 		if (refusal != null || route == null || upgrade == null) {
@@ -106,8 +110,11 @@ final class ConnectionUpgrader {
 	 * interceptors have not decided, since it is then the server that is late.
 	 */
 	void onOverdue(Connection connection) {
-		HandshakeStage.Decision waiting = connection.undecided;
-		connection.undecided = null;
+		HandshakeStage stage = connection.handshake;
+		HandshakeStage.Decision waiting = (stage != null) ? stage.undecided : null;
+		if (stage != null) {
+			stage.undecided = null;
+		}
 		if (!connection.transport().isEstablished()) {
 			// Within the TLS handshake: there is no channel for an HTTP answer yet.
 			connection.closeNow();

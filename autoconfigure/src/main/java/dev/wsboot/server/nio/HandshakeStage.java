@@ -51,6 +51,12 @@ final class HandshakeStage {
 
 	private @Nullable HandshakeRequestParser parser;
 
+	/**
+	 * The upgrade accepted so far that waits for the handshake interceptors, kept here since
+	 * it lives no longer than this stage; I/O thread only.
+	 */
+	@Nullable Decision undecided;
+
 	HandshakeStage(NioWsServer server, ServerSettings settings, Supplier<@Nullable InetSocketAddress> peer,
 			Supplier<@Nullable SSLSession> sslSession) {
 		this.server = server;

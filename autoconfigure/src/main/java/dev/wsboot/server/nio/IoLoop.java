@@ -57,6 +57,8 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	private final ConnectionReader reader = new ConnectionReader(this);
 
+	private final NioWsServer server;
+
 	private final ConnectionCloser closer;
 
 	private final ConnectionTimers timers;
@@ -74,6 +76,7 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	private long now = System.nanoTime();
 
 	IoLoop(NioWsServer server, int index) {
+		this.server = server;
 		try {
 			this.selector = Selector.open();
 		}
@@ -102,6 +105,11 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 
 	ConnectionCloser closer() {
 		return this.closer;
+	}
+
+	/** The server this loop serves: its connections find it here rather than each keeping it. */
+	NioWsServer server() {
+		return this.server;
 	}
 
 	ConnectionTimers timers() {
