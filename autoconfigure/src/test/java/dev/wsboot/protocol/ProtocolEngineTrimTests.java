@@ -1,11 +1,7 @@
 package dev.wsboot.protocol;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
-import dev.wsboot.protocol.extension.Extensions;
 import org.junit.jupiter.api.Test;
 
 import static dev.wsboot.protocol.FrameBytes.fragments;
@@ -22,10 +18,9 @@ class ProtocolEngineTrimTests {
 
 	private final CountingCodec codec = new CountingCodec();
 
-	private final List<String> texts = new ArrayList<>();
+	private final RecordingTransport transport = new RecordingTransport(this.codec);
 
-	private final ProtocolEngine engine = new ProtocolEngine(this.codec, Extensions.NONE, WebSocketLimits.DEFAULTS,
-			new TextRecorder(this.texts), new OutboundBuffer(), false);
+	private final ProtocolEngine engine = this.transport.session();
 
 	@Test
 	void noDecoderIsMadeBeforeTheFirstBytes() {
@@ -34,7 +29,7 @@ class ProtocolEngineTrimTests {
 		assertThat(this.codec.decodersMade).isZero();
 		receive(HELLO);
 		assertThat(this.codec.decodersMade).isOne();
-		assertThat(this.texts).containsExactly("Hello");
+		assertThat(this.transport.texts()).containsExactly("Hello");
 	}
 
 	@Test
@@ -43,7 +38,7 @@ class ProtocolEngineTrimTests {
 		this.engine.trim();
 		receive(HELLO);
 		assertThat(this.codec.decodersMade).isEqualTo(2);
-		assertThat(this.texts).containsExactly("Hello", "Hello");
+		assertThat(this.transport.texts()).containsExactly("Hello", "Hello");
 	}
 
 	@Test
@@ -52,7 +47,7 @@ class ProtocolEngineTrimTests {
 		this.engine.trim();
 		receive(Arrays.copyOfRange(HELLO, 1, HELLO.length));
 		assertThat(this.codec.decodersMade).isOne();
-		assertThat(this.texts).containsExactly("Hello");
+		assertThat(this.transport.texts()).containsExactly("Hello");
 	}
 
 	@Test
@@ -61,7 +56,7 @@ class ProtocolEngineTrimTests {
 		this.engine.trim();
 		receive(Arrays.copyOfRange(HELLO, 8, HELLO.length));
 		assertThat(this.codec.decodersMade).isOne();
-		assertThat(this.texts).containsExactly("Hello");
+		assertThat(this.transport.texts()).containsExactly("Hello");
 	}
 
 	@Test
@@ -72,11 +67,11 @@ class ProtocolEngineTrimTests {
 		receive(parts[1]);
 		this.engine.trim();
 		receive(parts[2]);
-		assertThat(this.texts).containsExactly("fragmented");
+		assertThat(this.transport.texts()).containsExactly("fragmented");
 	}
 
 	private void receive(byte[] bytes) {
-		this.engine.receive(ByteBuffer.wrap(bytes));
+		this.transport.receive(bytes);
 	}
 
 	/** The standard codec, counting the decoders it makes. */
@@ -95,28 +90,6 @@ class ProtocolEngineTrimTests {
 		@Override
 		public FrameEncoder encoder() {
 			return this.standard.encoder();
-		}
-
-	}
-
-	private record TextRecorder(List<String> texts) implements ProtocolListener {
-
-		@Override
-		public void onText(String text, int byteLength) {
-			this.texts.add(text);
-		}
-
-		@Override
-		public void onBinary(byte[] data) {
-		}
-
-		@Override
-		public void onCloseReceived(CloseStatus status) {
-		}
-
-		@Override
-		public void onProtocolError(ProtocolException error) {
-			throw new AssertionError(error);
 		}
 
 	}

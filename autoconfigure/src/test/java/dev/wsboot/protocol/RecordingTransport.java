@@ -50,8 +50,16 @@ final class RecordingTransport implements ProtocolListener {
 	}
 
 	RecordingTransport(WebSocketLimits limits, boolean holdCloseReplies) {
-		this.session = new ProtocolEngine(new Rfc6455FrameCodec(), Extensions.NONE, limits, this, this.output,
-				holdCloseReplies);
+		this(new Rfc6455FrameCodec(), limits, holdCloseReplies);
+	}
+
+	/** With the codec a test gives, to see what the engine asks of it. */
+	RecordingTransport(FrameCodec codec) {
+		this(codec, WebSocketLimits.DEFAULTS, false);
+	}
+
+	private RecordingTransport(FrameCodec codec, WebSocketLimits limits, boolean holdCloseReplies) {
+		this.session = new ProtocolEngine(codec, Extensions.NONE, limits, this, this.output, holdCloseReplies);
 	}
 
 	/** The engine; what a test sends through it is recorded at the next event or {@link #events()}. */
