@@ -104,8 +104,9 @@ final class Connection implements OutboundSink {
 	 * {@link SslEngineSource}.
 	 * @throws IOException when the TLS engine cannot begin its handshake
 	 */
-	Connection(NioWsServer server, IoLoop loop, SocketChannel channel) throws IOException {
+	Connection(IoLoop loop, SocketChannel channel) throws IOException {
 		this.loop = loop;
+		NioWsServer server = loop.server();
 		ServerSettings settings = server.settings();
 		this.transport = Transport.of(channel, settings.sslEngines(), this);
 		loop.timers().accepted(this, loop.now());
@@ -208,20 +209,18 @@ final class Connection implements OutboundSink {
 		return session != null && !session.session().route().nonBlocking();
 	}
 
-	/** The buffer of what waits to be written, made now if there was none; I/O thread. */
-	OutboundBuffer output() {
+	/**
+	 * The buffer of what waits to be written, made now if there was none: where the engine
+	 * queues its frames, and the upgrade its answer; I/O thread.
+	 */
+	@Override
+	public OutboundBuffer outboundBuffer() {
 		OutboundBuffer queued = this.output;
 		if (queued == null) {
 			queued = new OutboundBuffer();
 			this.output = queued;
 		}
 		return queued;
-	}
-
-	/** The engine queues its frames in {@link #output()}. */
-	@Override
-	public OutboundBuffer outboundBuffer() {
-		return output();
 	}
 
 	/** The buffer of what waits to be written, or {@code null} when nothing was queued since it was let go. */

@@ -30,7 +30,10 @@ final class ConnectionUpgrader {
 	/** Bytes of the upgrade request, perhaps followed by the client's first frames. */
 	void onRequestBytes(Connection connection, ByteBuffer buffer) {
 		HandshakeStage stage = connection.handshake;
-		HandshakeStage.Decision decision = (stage != null) ? stage.read(buffer) : null;
+		if (stage == null) {
+			return;
+		}
+		HandshakeStage.Decision decision = stage.read(buffer);
 		if (decision == null) {
 			return;
 		}
@@ -45,7 +48,7 @@ final class ConnectionUpgrader {
 		noteClient(connection, upgrade);
 		HandshakeInterceptors interceptors = connection.server().interceptors(route.path());
 		if (interceptors != null) {
-			awaitDecision(connection, decision, upgrade, interceptors, buffer);
+			awaitDecision(connection, stage, decision, upgrade, interceptors, buffer);
 			return;
 		}
 		open(connection, upgrade, route, decision.response());
@@ -66,16 +69,13 @@ final class ConnectionUpgrader {
 	 * Hands the accepted upgrade to the interceptors, off this thread, and reads nothing
 	 * until they decided; the client's first frames, if they came along, wait.
 	 */
-	private void awaitDecision(Connection connection, HandshakeStage.Decision decision, WsUpgrade upgrade,
-			HandshakeInterceptors interceptors, ByteBuffer buffer) {
+	private void awaitDecision(Connection connection, HandshakeStage stage, HandshakeStage.Decision decision,
+			WsUpgrade upgrade, HandshakeInterceptors interceptors, ByteBuffer buffer) {
 		if (buffer.hasRemaining()) {
 			connection.heldInput = ByteBuffer.allocate(buffer.remaining()).put(buffer).flip();
 		}
 		connection.setInterest(SelectionKey.OP_READ, false);
-		HandshakeStage stage = connection.handshake;
-		if (stage != null) {
-			stage.undecided = decision;
-		}
+		stage.undecided = decision;
 		interceptors.decide(upgrade, connection.server().executor())
 			.thenAccept((refusal) -> this.loop.execute(() -> decided(connection, decision, refusal)));
 	}
@@ -111,10 +111,7 @@ final class ConnectionUpgrader {
 	 */
 	void onOverdue(Connection connection) {
 		HandshakeStage stage = connection.handshake;
-		HandshakeStage.Decision waiting = (stage != null) ? stage.undecided : null;
-		if (stage != null) {
-			stage.undecided = null;
-		}
+		HandshakeStage.Decision waiting = (stage != null) ? stage.takeUndecided() : null;
 		if (!connection.transport().isEstablished()) {
 			// Within the TLS handshake: there is no channel for an HTTP answer yet.
 			connection.closeNow();
@@ -135,7 +132,7 @@ final class ConnectionUpgrader {
 	private void refuse(Connection connection, @Nullable WsRoute route, HandshakeResponse response) {
 		connection.handshake = null;
 		connection.settings().observer().onHandshake((route != null) ? route.path() : null, response.status());
-		connection.output().addFrame(ByteBuffer.wrap(response.toBytes()));
+		connection.outboundBuffer().addFrame(ByteBuffer.wrap(response.toBytes()));
 		connection.setInterest(SelectionKey.OP_READ, false);
 		this.loop.timers().closing(connection, this.loop.now());
 		connection.writer().scheduleFlush();
@@ -143,7 +140,7 @@ final class ConnectionUpgrader {
 
 	private void open(Connection connection, WsUpgrade upgrade, WsRoute route, HandshakeResponse response) {
 		connection.handshake = null;
-		connection.output().addFrame(ByteBuffer.wrap(response.toBytes()));
+		connection.outboundBuffer().addFrame(ByteBuffer.wrap(response.toBytes()));
 		Extensions extensions = Extensions.of(response.extensions());
 		// Kept by the session as long as it lives: captures the connection alone, as small as it gets.
 		SessionEvents sessionEvents = SessionEvents.open(connection, upgrade, route, response.subprotocol(),

@@ -84,7 +84,7 @@ final class ConnectionWriter implements Runnable {
 		if (engine == null) {
 			return SendResult.CLOSED;
 		}
-		if (this.connection.loop().inLoop() && isOutboxIdle()) {
+		if (mayApplyHere()) {
 			return SocketWriter.send(this, engine, request, size);
 		}
 		SendResult result = outbox().offer(request, size);
@@ -124,7 +124,7 @@ final class ConnectionWriter implements Runnable {
 		if (engine == null) {
 			return false;
 		}
-		if (this.connection.loop().inLoop() && isOutboxIdle()) {
+		if (mayApplyHere()) {
 			boolean closing = engine.close(status);
 			this.connection.afterEngine();
 			return closing;
@@ -145,7 +145,7 @@ final class ConnectionWriter implements Runnable {
 		if (engine == null) {
 			return;
 		}
-		if (this.connection.loop().inLoop() && isOutboxIdle()) {
+		if (mayApplyHere()) {
 			engine.releaseHeldClose();
 			this.connection.afterEngine();
 			return;
@@ -166,8 +166,14 @@ final class ConnectionWriter implements Runnable {
 		return current != null && current.isRefusing();
 	}
 
-	/** Whether the I/O thread may hand a request straight to the engine: nothing waits, nothing is refused. */
-	private boolean isOutboxIdle() {
+	/**
+	 * Whether a request may go straight to the engine: on the I/O thread, with nothing waiting
+	 * in the outbox before it and nothing refused.
+	 */
+	private boolean mayApplyHere() {
+		if (!this.connection.loop().inLoop()) {
+			return false;
+		}
 		Outbox current = this.outbox;
 		return current == null || current.isIdle();
 	}

@@ -57,6 +57,13 @@ final class HandshakeStage {
 	 */
 	@Nullable Decision undecided;
 
+	/** The decision waiting for the interceptors, now no longer waited for; {@code null} for none. */
+	@Nullable Decision takeUndecided() {
+		Decision waiting = this.undecided;
+		this.undecided = null;
+		return waiting;
+	}
+
 	HandshakeStage(NioWsServer server, ServerSettings settings, Supplier<@Nullable InetSocketAddress> peer,
 			Supplier<@Nullable SSLSession> sslSession) {
 		this.server = server;

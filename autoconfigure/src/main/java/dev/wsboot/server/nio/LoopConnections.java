@@ -53,7 +53,7 @@ final class LoopConnections {
 	void register(SocketChannel channel) {
 		Connection connection;
 		try {
-			connection = new Connection(this.server, this.loop, channel);
+			connection = new Connection(this.loop, channel);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Could not set up a connection: {}", ex.toString());

@@ -39,7 +39,7 @@ final class SocketWriter {
 				return SendResult.CLOSED;
 			}
 			if (Outbox.wouldOverflow(connection.outputBytes(), size, writer.limit())) {
-				writer.outbox().shut();
+				writer.shut();
 				connection.loop().execute(connection::onOutboundOverflow);
 				return SendResult.OVERFLOW;
 			}
@@ -87,7 +87,7 @@ final class SocketWriter {
 		}
 		writeOut(writer, true);
 		if (!connection.isClosed() && connection.outputBytes() > writer.limit()) {
-			writer.outbox().shut();
+			writer.shut();
 			connection.onOutboundOverflow();
 		}
 	}
@@ -134,7 +134,7 @@ final class SocketWriter {
 				connection.onTransportFailure(ex);
 			}
 			else {
-				writer.outbox().shut();
+				writer.shut();
 				connection.loop().execute(() -> connection.onTransportFailure(ex));
 			}
 			return false;
