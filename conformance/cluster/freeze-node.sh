@@ -7,23 +7,11 @@
 #   ./mvnw -pl demo-app -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=demo-app/target/wsboot-demo-app-0.1.0-SNAPSHOT.jar
-redis_port=${REDIS_PORT:-6398}
-work=$(mktemp -d)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no \
-	--client-output-buffer-limit "pubsub 256kb 64kb 1" >"$work/redis.log" 2>&1 &
-redis=$!
+# shellcheck source=two-instances.sh
+. conformance/cluster/two-instances.sh
+start_redis "${REDIS_PORT:-6398}" --client-output-buffer-limit "pubsub 256kb 64kb 1"
 trap 'kill -CONT ${b:-} 2>/dev/null || true; kill $redis ${a:-} ${b:-} ${stay:-} 2>/dev/null || true' EXIT
-common=(--spring.profiles.active=cluster --spring.data.redis.port="$redis_port" --ws.cluster.node-ttl=3s
-	--ws.cluster.heartbeat=1s --management.endpoint.health.show-details=always)
-java -jar "$jar" "${common[@]}" --ws.cluster.node-id=a --server.port=28180 --ws.port=28181 >"$work/a.log" 2>&1 &
-a=$!
-java -jar "$jar" "${common[@]}" --ws.cluster.node-id=b --server.port=28190 --ws.port=28191 >"$work/b.log" 2>&1 &
-b=$!
-for _ in $(seq 1 120); do
-	grep -q "Started DemoApplication" "$work/a.log" && grep -q "Started DemoApplication" "$work/b.log" && break
-	sleep 1
-done
+start_instances "${REDIS_PORT:-6398}" 28180 28181 28190 28191 --management.endpoint.health.show-details=always
 health() {
 	curl -s "localhost:$1/actuator/health" | python3 -c 'import json, sys
 print(json.load(sys.stdin).get("components", {}).get("wsCluster", {}).get("status", "?"))' 2>/dev/null || echo "?"

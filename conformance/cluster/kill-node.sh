@@ -6,22 +6,11 @@
 #   ./mvnw -pl demo-app -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=demo-app/target/wsboot-demo-app-0.1.0-SNAPSHOT.jar
-redis_port=${REDIS_PORT:-6399}
-work=$(mktemp -d)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$work/redis.log" 2>&1 &
-redis=$!
+# shellcheck source=two-instances.sh
+. conformance/cluster/two-instances.sh
+start_redis "${REDIS_PORT:-6399}"
 trap 'kill $redis ${a:-} ${b:-} 2>/dev/null || true' EXIT
-common=(--spring.profiles.active=cluster --spring.data.redis.port="$redis_port" --ws.cluster.node-ttl=3s
-	--ws.cluster.heartbeat=1s)
-java -jar "$jar" "${common[@]}" --ws.cluster.node-id=a --server.port=28080 --ws.port=28081 >"$work/a.log" 2>&1 &
-a=$!
-java -jar "$jar" "${common[@]}" --ws.cluster.node-id=b --server.port=28090 --ws.port=28091 >"$work/b.log" 2>&1 &
-b=$!
-for _ in $(seq 1 120); do
-	grep -q "Started DemoApplication" "$work/a.log" && grep -q "Started DemoApplication" "$work/b.log" && break
-	sleep 1
-done
+start_instances "${REDIS_PORT:-6399}" 28080 28081 28090 28091
 java conformance/cluster/RoomsAcrossInstances.java 28081 28091
 # A member stays in lobby on B while B dies.
 (java conformance/cluster/RoomsAcrossInstances.java 28091 28081 >/dev/null 2>&1 || true) &
