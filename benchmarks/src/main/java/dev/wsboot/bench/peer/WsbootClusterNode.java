@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.wsboot.cluster.DefaultWsCluster;
@@ -88,9 +87,7 @@ public final class WsbootClusterNode {
 			relay.start();
 		}
 		RedisClient client = redis;
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			started.stop();
+		WsbootEchoServer.serveUntilShutdown(started, () -> {
 			if (relay != null) {
 				System.out.printf("CLUSTER node=%s published=%d received=%d gaps=%d missed=%d failures=%d%n",
 						relay.nodeId(), relay.published(), relay.received(), relay.gaps(), relay.missed(),
@@ -101,12 +98,7 @@ public final class WsbootClusterNode {
 			if (client != null) {
 				client.shutdown();
 			}
-			stopped.countDown();
-		}, "ws-bench-shutdown"));
-		started.start();
-		System.out.println("READY port=" + started.port());
-		System.out.flush();
-		stopped.await();
+		});
 	}
 
 	/** The defaults of {@code ws.cluster.*}, but for the node id and the local delivery. */

@@ -77,14 +77,22 @@ public final class WsbootEchoServer {
 		routes.addAll(endpoints.routes(inline));
 		WsServer started = factory.create(routes);
 		server.set(started);
+		serveUntilShutdown(started, endpoints::close);
+	}
+
+	/**
+	 * Starts {@code server}, prints {@code READY port=<port>}, and returns once a shutdown hook
+	 * stopped it and then ran {@code afterStop}; shared with the other wsboot peers.
+	 */
+	static void serveUntilShutdown(WsServer server, Runnable afterStop) throws InterruptedException {
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			started.stop();
-			endpoints.close();
+			server.stop();
+			afterStop.run();
 			stopped.countDown();
 		}, "ws-bench-shutdown"));
-		started.start();
-		System.out.println("READY port=" + started.port());
+		server.start();
+		System.out.println("READY port=" + server.port());
 		System.out.flush();
 		stopped.await();
 	}
