@@ -109,15 +109,10 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		return this.id;
 	}
 
-	/** Equality stays identity; the hash is the id's, which the registry finds a session by. */
+	/** The id's hash, which the registry finds a session by; equality stays identity. */
 	@Override
 	public int hashCode() {
 		return hashOf(this.id);
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return this == other;
 	}
 
 	static int hashOf(long id) {
