@@ -16,7 +16,7 @@ final class ClosingHandshake {
 
 	/** The peer's close frame arrived: answered unless this side's close was sent. */
 	static void onCloseFrame(ProtocolEngine engine, CloseStatus status) {
-		engine.closeReceived = status;
+		engine.inputEnd = ProtocolEngine.INPUT_CLOSED;
 		if (!engine.closeSent) {
 			// RFC 6455 §5.5.1: the endpoint MUST send a Close frame in response, typically
 			// echoing the status code it received.
@@ -28,7 +28,7 @@ final class ClosingHandshake {
 
 	/** RFC 6455 §7.1.7, "_Fail the WebSocket Connection_": a close with the error's code, then no more input. */
 	static void fail(ProtocolEngine engine, ProtocolException ex) {
-		engine.failed = true;
+		engine.inputEnd = ProtocolEngine.INPUT_FAILED;
 		if (!engine.closeSent) {
 			reply(engine, ex.toCloseStatus().toPayload());
 		}
@@ -74,7 +74,7 @@ final class ClosingHandshake {
 	/** See {@link ProtocolEngine#abort(CloseStatus)}. */
 	static long abort(ProtocolEngine engine, CloseStatus status) {
 		long dropped = engine.output.outboundBuffer().dropAllButPartialFrame();
-		engine.failed = true;
+		engine.inputEnd = ProtocolEngine.INPUT_FAILED;
 		if (!engine.closeSent) {
 			sendClose(engine, status.toPayload());
 		}

@@ -42,6 +42,12 @@ public final class ProtocolEngine {
 
 	}
 
+	static final byte INPUT_OPEN = 0;
+
+	static final byte INPUT_CLOSED = 1;
+
+	static final byte INPUT_FAILED = 2;
+
 	// Read and changed by the engine's input side, FrameReceiver, and by the rules of its closing
 	// handshake, ClosingHandshake, which alone changes the close state: both are stateless, so
 	// that a connection pays for this one object.
@@ -69,10 +75,13 @@ public final class ProtocolEngine {
 
 	boolean closeSent;
 
-	@Nullable CloseStatus closeReceived;
-
-	/** The peer broke the protocol, or the server gave up on it: no more input, no reply awaited. */
-	boolean failed;
+	/**
+	 * How input ended: {@link #INPUT_OPEN} while it has not, {@link #INPUT_CLOSED} after the
+	 * peer's close frame, {@link #INPUT_FAILED} when the peer broke the protocol or the
+	 * server gave up on it (no reply awaited). One byte rather than a status and a flag: an
+	 * engine lives as long as its connection, so its size is what an idle connection costs.
+	 */
+	byte inputEnd;
 
 	/** The payload of a close frame held until {@link #releaseHeldClose()}. */
 	byte @Nullable [] heldClose;
@@ -132,7 +141,7 @@ public final class ProtocolEngine {
 
 	/** Whether the peer's close arrived or the peer broke the protocol: input is over. */
 	public boolean isInputDone() {
-		return this.closeReceived != null || this.failed;
+		return this.inputEnd != INPUT_OPEN;
 	}
 
 	// ---- output ----
@@ -244,9 +253,12 @@ public final class ProtocolEngine {
 		return this.closeSent;
 	}
 
-	/** The status of the peer's close frame, or {@code null} if none arrived. */
-	public @Nullable CloseStatus closeReceived() {
-		return this.closeReceived;
+	/**
+	 * Whether the peer's close frame arrived; its status went to
+	 * {@link ProtocolListener#onCloseReceived}.
+	 */
+	public boolean isCloseReceived() {
+		return this.inputEnd == INPUT_CLOSED;
 	}
 
 	/** Whether a close frame is held back, waiting for {@link #releaseHeldClose()}. */

@@ -80,7 +80,8 @@ class ProtocolEngineTests {
 			this.transport.receive(CLOSE_1000);
 			assertThat(engine.state()).isEqualTo(State.CLOSED);
 			assertThat(engine.isTcpCloseExpected()).isTrue();
-			assertThat(engine.closeReceived()).isEqualTo(CloseStatus.NORMAL);
+			assertThat(engine.isCloseReceived()).isTrue();
+			assertThat(this.transport.events()).endsWith("close received:1000");
 		}
 
 		@Test
