@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
  * the loop's shared helpers act on. Its {@link ConnectionUpgrader} takes it through the
  * upgrade request (a {@link HandshakeStage}, and the server's {@link HandshakeInterceptors},
  * if it has some, while the connection is not read); then a {@link ProtocolEngine} is fed by
- * its {@link ConnectionReader}, whose events {@link SessionEvents} turns into handler calls
- * and whose output its {@link ConnectionWriter} writes; its {@link ConnectionCloser} holds the
- * server's own reasons to close. It asks the engine when the TCP connection may end; its
+ * its {@link ConnectionReader}; the engine's events go to the {@link NioWsSession}, which
+ * {@link SessionEvents} turns into handler calls, and its output is written by its
+ * {@link ConnectionWriter}; its {@link ConnectionCloser} holds the server's own reasons to
+ * close. It asks the engine when the TCP connection may end; its
  * {@link ConnectionTeardown} ends it, closing the socket in exactly one place.
  */
 final class Connection implements OutboundSink {
@@ -48,7 +49,8 @@ final class Connection implements OutboundSink {
 	/** What waits to be written; made when something is queued, let go by the loop's sweep once empty. */
 	@Nullable OutboundBuffer output;
 
-	@Nullable SelectionKey key;
+	/** The socket's registration with the loop's selector, made before this connection. */
+	final SelectionKey key;
 
 	volatile Phase phase = Phase.HANDSHAKE;
 
@@ -57,7 +59,8 @@ final class Connection implements OutboundSink {
 
 	volatile @Nullable ProtocolEngine engine;
 
-	@Nullable SessionEvents events;
+	/** The session, once the upgrade succeeded; it hears the engine. */
+	@Nullable NioWsSession session;
 
 	/** Whether the upgrade holds a max-connections slot, to give back once. */
 	boolean slotHeld;
@@ -100,23 +103,20 @@ final class Connection implements OutboundSink {
 	boolean abandoned;
 
 	/**
-	 * A connection on an accepted socket: plain, or TLS when the server has an
+	 * A connection on an accepted socket, already registered with the loop's selector (which
+	 * is how the connection finds its socket): plain, or TLS when the server has an
 	 * {@link SslEngineSource}.
 	 * @throws IOException when the TLS engine cannot begin its handshake
 	 */
-	Connection(IoLoop loop, SocketChannel channel) throws IOException {
+	Connection(IoLoop loop, SelectionKey key) throws IOException {
 		this.loop = loop;
+		this.key = key;
 		NioWsServer server = loop.server();
 		ServerSettings settings = server.settings();
-		this.transport = Transport.of(channel, settings.sslEngines(), this);
+		this.transport = Transport.of(channel(), settings.sslEngines(), this);
 		loop.timers().accepted(this, loop.now());
 		this.writer = new ConnectionWriter(this);
-		this.handshake = new HandshakeStage(server, settings, this.transport::remoteAddress,
-				this.transport::sslSession);
-	}
-
-	void registered(SelectionKey key) {
-		this.key = key;
+		this.handshake = new HandshakeStage(server, settings, this::remoteAddress, this.transport::sslSession);
 	}
 
 	// ---- what the loop's shared helpers do with this connection, for its other parts ----
@@ -179,18 +179,16 @@ final class Connection implements OutboundSink {
 
 	/** Whether the I/O loop reads this connection when bytes arrive. */
 	boolean isReading() {
-		SelectionKey selectionKey = this.key;
-		return selectionKey != null && selectionKey.isValid() && (selectionKey.interestOps() & SelectionKey.OP_READ) != 0;
+		return this.key.isValid() && (this.key.interestOps() & SelectionKey.OP_READ) != 0;
 	}
 
 	void setInterest(int op, boolean on) {
-		SelectionKey selectionKey = this.key;
-		if (selectionKey != null && selectionKey.isValid()) {
+		if (this.key.isValid()) {
 			if (on) {
-				selectionKey.interestOpsOr(op);
+				this.key.interestOpsOr(op);
 			}
 			else {
-				selectionKey.interestOpsAnd(~op);
+				this.key.interestOpsAnd(~op);
 			}
 		}
 	}
@@ -199,14 +197,14 @@ final class Connection implements OutboundSink {
 		return this.engine;
 	}
 
-	@Nullable SessionEvents events() {
-		return this.events;
+	@Nullable NioWsSession session() {
+		return this.session;
 	}
 
 	/** Whether the engine holds its close replies behind handler calls, which run on worker threads. */
 	boolean holdsCloseReplies() {
-		SessionEvents session = this.events;
-		return session != null && !session.session().route().nonBlocking();
+		NioWsSession current = this.session;
+		return current != null && !current.route().nonBlocking();
 	}
 
 	/**
@@ -250,6 +248,16 @@ final class Connection implements OutboundSink {
 		return this.transport;
 	}
 
+	/** The accepted socket, which the {@link #transport()} is given with each call. */
+	SocketChannel channel() {
+		return (SocketChannel) this.key.channel();
+	}
+
+	/** The TCP peer, or {@code null} when it is no longer known. */
+	@Nullable InetSocketAddress remoteAddress() {
+		return this.transport.remoteAddress(channel());
+	}
+
 	IoLoop loop() {
 		return this.loop;
 	}
@@ -280,7 +288,7 @@ final class Connection implements OutboundSink {
 	Object remote() {
 		Object address = this.forwardedClient;
 		if (address == null) {
-			address = this.transport.remoteAddress();
+			address = remoteAddress();
 		}
 		return (address != null) ? address : "(unknown)";
 	}

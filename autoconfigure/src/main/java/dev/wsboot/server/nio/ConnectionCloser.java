@@ -102,7 +102,7 @@ final class ConnectionCloser {
 	 */
 	private void closeBehindHandlerCalls(Connection connection, CloseStatus status) {
 		ProtocolEngine engine = connection.engine();
-		SessionEvents session = connection.events();
+		NioWsSession session = connection.session();
 		if (engine == null || session == null) {
 			return;
 		}
@@ -118,11 +118,11 @@ final class ConnectionCloser {
 	/** The peer does not read what it is sent: give up on it with 1008, stop reading it, drop it soon. */
 	void onOutboundOverflow(Connection connection) {
 		ProtocolEngine engine = connection.engine();
-		SessionEvents session = connection.events();
+		NioWsSession session = connection.session();
 		if (connection.phase() != Connection.Phase.OPEN || engine == null || session == null || connection.abandoned) {
 			return;
 		}
-		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", session.session().id(),
+		logger.debug("Session {} from {} does not read fast enough; closing it with 1008", session.id(),
 				connection.remote());
 		this.settings.observer().onLimitExceeded("max-outbound-buffer");
 		CloseStatus status = new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow");
@@ -134,7 +134,7 @@ final class ConnectionCloser {
 		Duration grace = (this.settings.closeTimeout().compareTo(OVERFLOW_CLOSE_GRACE) <= 0)
 				? this.settings.closeTimeout() : OVERFLOW_CLOSE_GRACE;
 		connection.loop().timers().closeWithin(connection, connection.loopNow(), grace);
-		session.end(status);
+		SessionEvents.end(session, status);
 		connection.afterEngine();
 	}
 

@@ -33,7 +33,7 @@ final class ConnectionReader {
 		buffer.clear();
 		int read;
 		try {
-			read = connection.transport().read(buffer);
+			read = connection.transport().read(connection.channel(), buffer);
 		}
 		catch (IOException ex) {
 			connection.onTransportFailure(ex);
@@ -105,9 +105,9 @@ final class ConnectionReader {
 
 	private void resume(Connection connection) {
 		ProtocolEngine engine = connection.engine();
-		SessionEvents events = connection.events();
-		if (connection.phase() != Connection.Phase.OPEN || engine == null || events == null
-				|| !engine.isInputPaused() || events.calls().isBacklogged()) {
+		NioWsSession session = connection.session();
+		if (connection.phase() != Connection.Phase.OPEN || engine == null || session == null
+				|| !engine.isInputPaused() || session.calls().isBacklogged()) {
 			return;
 		}
 		engine.resumeInput();

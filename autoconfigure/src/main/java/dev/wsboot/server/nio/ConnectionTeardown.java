@@ -55,7 +55,7 @@ final class ConnectionTeardown {
 	private void linger(Connection connection) {
 		connection.phase = Connection.Phase.LINGERING;
 		try {
-			connection.transport().shutdownOutput();
+			connection.transport().shutdownOutput(connection.channel());
 		}
 		catch (IOException ex) {
 			closeNow(connection);
@@ -76,12 +76,9 @@ final class ConnectionTeardown {
 		}
 		connection.phase = Connection.Phase.CLOSED;
 		try {
-			SelectionKey key = connection.key;
-			if (key != null) {
-				key.cancel();
-			}
+			connection.key.cancel();
 			try {
-				connection.transport().close();
+				connection.transport().close(connection.channel());
 			}
 			catch (IOException ex) {
 				logger.trace("Closing the socket of {} failed", connection.remote(), ex);
@@ -91,9 +88,9 @@ final class ConnectionTeardown {
 			connection.heldInput = null;
 			connection.handshake = null;
 			this.loop.remove(connection);
-			SessionEvents session = connection.events();
+			NioWsSession session = connection.session();
 			if (session != null) {
-				session.end(CloseStatus.ABNORMAL);
+				SessionEvents.end(session, CloseStatus.ABNORMAL);
 			}
 			releaseReservations(connection);
 		}

@@ -60,7 +60,7 @@ final class ConnectionUpgrader {
 
 	private void noteClient(Connection connection, WsUpgrade upgrade) {
 		InetSocketAddress client = upgrade.remoteAddress();
-		if (client != null && !client.equals(connection.transport().remoteAddress())) {
+		if (client != null && !client.equals(connection.remoteAddress())) {
 			connection.forwardedClient = client;
 		}
 	}
@@ -142,17 +142,16 @@ final class ConnectionUpgrader {
 		connection.handshake = null;
 		connection.outboundBuffer().addFrame(ByteBuffer.wrap(response.toBytes()));
 		Extensions extensions = Extensions.of(response.extensions());
-		// Kept by the session as long as it lives: captures the connection alone, as small as it gets.
-		SessionEvents sessionEvents = SessionEvents.open(connection, upgrade, route, response.subprotocol(),
-				() -> connection.loop().reader().resumeSoon(connection));
-		connection.events = sessionEvents;
 		ServerSettings settings = connection.settings();
-		connection.engine = new ProtocolEngine(settings.frameCodec(), extensions, settings.limits(), sessionEvents,
+		NioWsSession session = new NioWsSession(connection, connection.server().nextSessionId(), upgrade, route,
+				response.subprotocol());
+		connection.session = session;
+		connection.engine = new ProtocolEngine(settings.frameCodec(), extensions, settings.limits(), session,
 				connection, !route.nonBlocking());
 		connection.phase = Connection.Phase.OPEN;
 		this.loop.timers().opened(connection, this.loop.now());
 		settings.observer().onHandshake(route.path(), 101);
-		sessionEvents.started();
+		SessionEvents.started(session);
 		connection.writer().scheduleFlush();
 	}
 

@@ -91,8 +91,8 @@ final class ConnectionWriter implements Runnable {
 		if (result == SendResult.QUEUED) {
 			// Counted before the I/O thread may write it, so a peer never sees a reply the counters miss.
 			queued(request, size);
-			SessionEvents events = this.connection.events();
-			if (events != null && events.calls().isRunningOnThisThread()) {
+			NioWsSession session = this.connection.session();
+			if (session != null && session.calls().isRunningOnThisThread()) {
 				// The handler's own reply: written when its batch of calls ends, or within the
 				// loop's short tick if the handler takes longer.
 				deferFlush();
@@ -109,9 +109,9 @@ final class ConnectionWriter implements Runnable {
 
 	/** Counts a request the engine or the outbox took. */
 	void queued(Outbox.Request request, long size) {
-		SessionEvents events = this.connection.events();
-		if (events != null) {
-			events.onQueued(request, size);
+		NioWsSession session = this.connection.session();
+		if (session != null) {
+			SessionEvents.onQueued(session, request, size);
 		}
 	}
 

@@ -49,26 +49,30 @@ final class LoopConnections {
 		this.nextSweep = now + this.sweepInterval;
 	}
 
-	/** Sets up a connection on an accepted socket and has the selector watch it. */
+	/** Has the selector watch an accepted socket, and sets up its connection. */
 	void register(SocketChannel channel) {
-		Connection connection;
+		SelectionKey key;
 		try {
-			connection = new Connection(this.loop, channel);
+			key = channel.register(this.selector, SelectionKey.OP_READ);
 		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Could not set up a connection: {}", ex.toString());
+		catch (ClosedChannelException ex) {
 			closeQuietly(channel);
 			this.server.connectionClosed();
 			return;
 		}
+		Connection connection;
 		try {
-			connection.registered(channel.register(this.selector, SelectionKey.OP_READ, connection));
+			connection = new Connection(this.loop, key);
 		}
-		catch (ClosedChannelException ex) {
-			// Counts the connection as closed, and releases its TLS engine if it has one.
-			connection.closeNow();
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Could not set up a connection: {}", ex.toString());
+			key.cancel();
+			closeQuietly(channel);
+			this.server.connectionClosed();
 			return;
 		}
+		// Before the loop selects again: it is this thread.
+		key.attach(connection);
 		connection.loopIndex = this.connections.size();
 		this.connections.add(connection);
 	}

@@ -16,6 +16,8 @@ import dev.wsboot.handshake.PackedHeaders;
 import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
+import dev.wsboot.protocol.ProtocolException;
+import dev.wsboot.protocol.ProtocolListener;
 import dev.wsboot.server.PreparedMessage;
 import dev.wsboot.server.SendResult;
 import dev.wsboot.server.WsSession;
@@ -26,9 +28,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link WsSession} of one {@link Connection}: the handshake's facts, the application's
- * attributes, traffic counters, and sending, which the connection does.
+ * attributes, traffic counters, and sending, which the connection does. It hears its
+ * connection's engine too, and has {@link SessionEvents} act on what it hears, so that
+ * an open session is one object.
  */
-final class NioWsSession implements WsSession, WsSessionStatistics {
+final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolListener {
 
 	/**
 	 * Request headers of use to the handshake alone, not kept with the session. The offered
@@ -64,6 +68,11 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 
 	private volatile @Nullable Map<String, Object> attributes;
 
+	private final HandlerCalls calls;
+
+	/** The session's message rate, or {@code null} when it is not limited. */
+	private final @Nullable TokenBucket messageRate;
+
 	// Written by the I/O thread only; read by anyone (approximate while traffic flows).
 	private long messagesReceived;
 
@@ -94,6 +103,8 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		this.subprotocol = subprotocol;
 		this.scheme = upgrade.scheme();
 		this.principal = upgrade.principal();
+		this.calls = SessionEvents.callsOf(this, connection, route);
+		this.messageRate = SessionEvents.messageRateOf(connection);
 	}
 
 	/** The principal's name, or {@code null} for an anonymous session. */
@@ -124,6 +135,41 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		return this.route;
 	}
 
+	HandlerCalls calls() {
+		return this.calls;
+	}
+
+	@Nullable TokenBucket messageRate() {
+		return this.messageRate;
+	}
+
+	// ---- what the engine hears, for SessionEvents to act on; I/O thread ----
+
+	@Override
+	public void onText(String text, int byteLength) {
+		SessionEvents.onText(this, text, byteLength);
+	}
+
+	@Override
+	public void onBinary(byte[] data) {
+		SessionEvents.onBinary(this, data);
+	}
+
+	@Override
+	public void onPong(byte[] payload) {
+		SessionEvents.onPong(this, payload);
+	}
+
+	@Override
+	public void onCloseReceived(CloseStatus status) {
+		SessionEvents.onCloseReceived(this, status);
+	}
+
+	@Override
+	public void onProtocolError(ProtocolException error) {
+		SessionEvents.onProtocolError(this, error);
+	}
+
 	void received(int payloadBytes) {
 		this.messagesReceived++;
 		this.bytesReceived += payloadBytes;
@@ -144,7 +190,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics {
 		// The connection noted a forwarded client before it opened this session.
 		InetSocketAddress address = this.connection.forwardedClient();
 		if (address == null) {
-			address = this.connection.transport().remoteAddress();
+			address = this.connection.remoteAddress();
 		}
 		return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
 	}

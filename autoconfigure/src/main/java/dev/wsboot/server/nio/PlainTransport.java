@@ -8,40 +8,37 @@ import java.nio.channels.SocketChannel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Transport} straight on a TCP socket.
+ * {@link Transport} straight on a TCP socket: nothing of its own, so one instance serves
+ * every connection.
  */
-final class PlainTransport implements Transport {
+enum PlainTransport implements Transport {
 
-	private final SocketChannel channel;
+	INSTANCE;
 
-	PlainTransport(SocketChannel channel) {
-		this.channel = channel;
+	@Override
+	public int read(SocketChannel socket, ByteBuffer dest) throws IOException {
+		return socket.read(dest);
 	}
 
 	@Override
-	public int read(ByteBuffer dest) throws IOException {
-		return this.channel.read(dest);
+	public int write(SocketChannel socket, ByteBuffer src) throws IOException {
+		return socket.write(src);
 	}
 
 	@Override
-	public int write(ByteBuffer src) throws IOException {
-		return this.channel.write(src);
+	public void shutdownOutput(SocketChannel socket) throws IOException {
+		socket.shutdownOutput();
 	}
 
 	@Override
-	public void shutdownOutput() throws IOException {
-		this.channel.shutdownOutput();
+	public void close(SocketChannel socket) throws IOException {
+		socket.close();
 	}
 
 	@Override
-	public void close() throws IOException {
-		this.channel.close();
-	}
-
-	@Override
-	public @Nullable InetSocketAddress remoteAddress() {
+	public @Nullable InetSocketAddress remoteAddress(SocketChannel socket) {
 		try {
-			return (InetSocketAddress) this.channel.getRemoteAddress();
+			return (InetSocketAddress) socket.getRemoteAddress();
 		}
 		catch (IOException ex) {
 			return null;

@@ -3,141 +3,125 @@ package dev.wsboot.server.nio;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
-import dev.wsboot.protocol.ProtocolListener;
 import dev.wsboot.server.AbuseLimits;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServerObserver;
-import dev.wsboot.server.WsUpgrade;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what a connection's {@link dev.wsboot.protocol.ProtocolEngine} reports into the
- * session's life: traffic counters and observer events, handler calls, back-pressure when
- * the handler falls behind, and the end of the session, exactly once, with its status.
- * Called on the connection's I/O thread.
+ * Turns what a connection's {@link dev.wsboot.protocol.ProtocolEngine} reports to its
+ * {@link NioWsSession} into the session's life: traffic counters and observer events,
+ * handler calls, back-pressure when the handler falls behind, and the end of the session,
+ * exactly once, with its status. Called on the connection's I/O thread.
+ *
+ * <p>Stateless: the session holds its handler calls and its message rate, and hears its
+ * engine itself, so that an open session pays for no object of this class.
  */
-final class SessionEvents implements ProtocolListener {
+final class SessionEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionEvents.class);
 
-	private final NioWsSession session;
-
-	private final HandlerCalls calls;
-
-	/** The session's message rate, or {@code null} when it is not limited. */
-	private final @Nullable TokenBucket messageRate;
-
-	private SessionEvents(NioWsSession session, HandlerCalls calls, @Nullable TokenBucket messageRate) {
-		this.session = session;
-		this.calls = calls;
-		this.messageRate = messageRate;
+	private SessionEvents() {
 	}
 
 	/**
-	 * The events of a session the connection just accepted, with its handler calls made
-	 * where the route says: on the I/O thread, or on the worker executor.
-	 * @param resumeReading asks the I/O thread to read again once a worker caught up
+	 * How a session's handler is called: on the I/O thread, or on the worker executor, as
+	 * its route says.
 	 */
-	static SessionEvents open(Connection connection, WsUpgrade upgrade, WsRoute route, @Nullable String subprotocol,
-			Runnable resumeReading) {
+	static HandlerCalls callsOf(NioWsSession session, Connection connection, WsRoute route) {
+		if (route.nonBlocking()) {
+			return InlineHandlerCalls.INSTANCE;
+		}
 		NioWsServer server = connection.server();
-		NioWsSession session = new NioWsSession(connection, server.nextSessionId(), upgrade, route, subprotocol);
-		HandlerCalls calls = route.nonBlocking() ? InlineHandlerCalls.INSTANCE
-				: new WorkerHandlerCalls(route.handler(), server.executor(), connection.loop(), resumeReading,
-						connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
-		AbuseLimits limits = server.settings().abuseLimits();
-		TokenBucket messageRate = (limits.maxMessageRate() > 0)
+		// Captures the connection alone: kept as long as the session lives.
+		Runnable resumeReading = () -> connection.loop().reader().resumeSoon(connection);
+		return new WorkerHandlerCalls(route.handler(), server.executor(), connection.loop(), resumeReading,
+				connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
+	}
+
+	/** The session's message rate, or {@code null} when the server does not limit it. */
+	static @Nullable TokenBucket messageRateOf(Connection connection) {
+		AbuseLimits limits = connection.settings().abuseLimits();
+		return (limits.maxMessageRate() > 0)
 				? new TokenBucket(limits.maxMessageRate(), limits.messageBurst(), connection.loopNow()) : null;
-		return new SessionEvents(session, calls, messageRate);
 	}
 
 	/** The session is open: registered, observed, and its handler's {@code onOpen} called. */
-	void started() {
-		connection().server().sessionOpened(this.session);
-		observer().onOpen(this.session);
-		this.calls.open(this.session);
+	static void started(NioWsSession session) {
+		session.connection().server().sessionOpened(session);
+		observer(session).onOpen(session);
+		session.calls().open(session);
 	}
 
 	/** A message was admitted for sending: counted for the session and the observer. */
-	void onQueued(Outbox.Request request, long size) {
+	static void onQueued(NioWsSession session, Outbox.Request request, long size) {
 		Opcode opcode = request.messageOpcode();
 		if (opcode != null) {
-			this.session.countSent((int) size);
-			observer().onMessageSent(this.session, opcode == Opcode.TEXT, (int) size);
+			session.countSent((int) size);
+			observer(session).onMessageSent(session, opcode == Opcode.TEXT, (int) size);
 		}
 	}
 
-	NioWsSession session() {
-		return this.session;
-	}
-
-	HandlerCalls calls() {
-		return this.calls;
-	}
-
-	@Override
-	public void onText(String text, int byteLength) {
-		if (isOverRate()) {
+	static void onText(NioWsSession session, String text, int byteLength) {
+		if (isOverRate(session)) {
 			return;
 		}
-		this.session.received(byteLength);
-		observer().onMessageReceived(this.session, true, byteLength);
-		this.calls.text(this.session, text, byteLength);
-		checkBacklog();
+		session.received(byteLength);
+		observer(session).onMessageReceived(session, true, byteLength);
+		session.calls().text(session, text, byteLength);
+		checkBacklog(session);
 	}
 
-	@Override
-	public void onBinary(byte[] data) {
-		if (isOverRate()) {
+	static void onBinary(NioWsSession session, byte[] data) {
+		if (isOverRate(session)) {
 			return;
 		}
-		this.session.received(data.length);
-		observer().onMessageReceived(this.session, false, data.length);
-		this.calls.binary(this.session, data);
-		checkBacklog();
+		session.received(data.length);
+		observer(session).onMessageReceived(session, false, data.length);
+		session.calls().binary(session, data);
+		checkBacklog(session);
 	}
 
-	@Override
-	public void onPong(byte[] payload) {
-		this.calls.pong(this.session, payload);
+	static void onPong(NioWsSession session, byte[] payload) {
+		session.calls().pong(session, payload);
 	}
 
-	@Override
-	public void onCloseReceived(CloseStatus status) {
-		afterPendingCalls();
-		end(status);
+	static void onCloseReceived(NioWsSession session, CloseStatus status) {
+		afterPendingCalls(session);
+		end(session, status);
 	}
 
-	@Override
-	public void onProtocolError(ProtocolException error) {
-		logger.debug("Closing session {} from {} with {}: {}", this.session.id(), connection().remote(),
+	static void onProtocolError(NioWsSession session, ProtocolException error) {
+		logger.debug("Closing session {} from {} with {}: {}", session.id(), session.connection().remote(),
 				error.closeCode(), error.getMessage());
-		afterPendingCalls();
-		end(error.toCloseStatus());
+		afterPendingCalls(session);
+		end(session, error.toCloseStatus());
 	}
 
 	/** The engine holds its close reply until the handler calls asked for before it are done. */
-	private void afterPendingCalls() {
-		if (connection().holdsCloseReplies()) {
-			this.calls.after(connection().writer()::releaseHeldClose);
+	private static void afterPendingCalls(NioWsSession session) {
+		Connection connection = session.connection();
+		if (connection.holdsCloseReplies()) {
+			session.calls().after(connection.writer()::releaseHeldClose);
 		}
 	}
 
 	/** Whether this message is one too many: then the session is closed, and the message dropped. */
-	private boolean isOverRate() {
-		TokenBucket rate = this.messageRate;
-		if (rate == null || rate.take(connection().loopNow())) {
+	private static boolean isOverRate(NioWsSession session) {
+		TokenBucket rate = session.messageRate();
+		Connection connection = session.connection();
+		if (rate == null || rate.take(connection.loopNow())) {
 			return false;
 		}
-		connection().loop().closer().onMessageRateExceeded(connection());
+		connection.loop().closer().onMessageRateExceeded(connection);
 		return true;
 	}
 
-	private void checkBacklog() {
-		if (this.calls.isBacklogged()) {
-			connection().pauseInput();
+	private static void checkBacklog(NioWsSession session) {
+		if (session.calls().isBacklogged()) {
+			session.connection().pauseInput();
 		}
 	}
 
@@ -145,25 +129,20 @@ final class SessionEvents implements ProtocolListener {
 	 * Ends the session once: frees its slot, removes it from the registry, tells the
 	 * observer, and calls the handler's {@code onClose} after its other calls.
 	 */
-	void end(CloseStatus status) {
-		Connection connection = connection();
+	static void end(NioWsSession session, CloseStatus status) {
+		Connection connection = session.connection();
 		// Leaving the registry happens once, so it is what makes the end happen once.
-		if (!connection.server().sessionEnded(this.session)) {
+		if (!connection.server().sessionEnded(session)) {
 			return;
 		}
 		connection.releaseSlot();
-		observer().onClose(this.session, status);
-		this.calls.closed(this.session, status, connection.server()::sessionFinished);
+		observer(session).onClose(session, status);
+		session.calls().closed(session, status, connection.server()::sessionFinished);
 	}
 
 	/** The server's observer: looked up, not kept, to keep an idle session small. */
-	private WsServerObserver observer() {
-		return connection().settings().observer();
-	}
-
-	/** The session's connection: looked up, not kept, for the same reason. */
-	private Connection connection() {
-		return this.session.connection();
+	private static WsServerObserver observer(NioWsSession session) {
+		return session.connection().settings().observer();
 	}
 
 }

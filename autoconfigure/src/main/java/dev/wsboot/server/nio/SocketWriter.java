@@ -118,7 +118,7 @@ final class SocketWriter {
 				scratch.clear();
 				output.copyTo(scratch);
 				scratch.flip();
-				int written = transport.write(scratch);
+				int written = transport.write(connection.channel(), scratch);
 				output.consume(written);
 				if (scratch.hasRemaining()) {
 					return waitForSocket(writer);

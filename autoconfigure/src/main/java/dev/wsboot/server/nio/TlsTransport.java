@@ -61,7 +61,7 @@ final class TlsTransport implements Transport {
 	// ---- reading ----
 
 	@Override
-	public int read(ByteBuffer dest) throws IOException {
+	public int read(SocketChannel channel, ByteBuffer dest) throws IOException {
 		if (this.inputEnded) {
 			return -1;
 		}
@@ -174,7 +174,7 @@ final class TlsTransport implements Transport {
 	// ---- writing ----
 
 	@Override
-	public int write(ByteBuffer src) throws IOException {
+	public int write(SocketChannel channel, ByteBuffer src) throws IOException {
 		if (!this.socket.writePending()) {
 			return 0;
 		}
@@ -205,7 +205,7 @@ final class TlsTransport implements Transport {
 
 	/** Sends close_notify, without waiting for the peer's, then shuts TCP's sending side. */
 	@Override
-	public void shutdownOutput() throws IOException {
+	public void shutdownOutput(SocketChannel channel) throws IOException {
 		ByteBuffer out = buffers().output(this.driver.packetSize());
 		this.driver.closeOutbound(out);
 		if (!this.socket.shutdownOutput(out.flip())) {
@@ -214,7 +214,7 @@ final class TlsTransport implements Transport {
 	}
 
 	@Override
-	public void close() throws IOException {
+	public void close(SocketChannel channel) throws IOException {
 		this.closed = true;
 		this.socket.discard();
 		if (!this.driver.isTaskRunning()) {
@@ -254,7 +254,7 @@ final class TlsTransport implements Transport {
 	}
 
 	@Override
-	public @Nullable InetSocketAddress remoteAddress() {
+	public @Nullable InetSocketAddress remoteAddress(SocketChannel channel) {
 		return this.socket.remoteAddress();
 	}
 

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * The byte stream under one {@link Connection}: plain TCP, or a security layer over it.
  * Called on the connection's I/O thread only, so an implementation that keeps state (an
  * {@code SSLEngine}) needs no lock.
+ *
+ * <p>Each call is given the connection's socket, so that plain TCP is one stateless
+ * instance rather than an object per connection (an idle connection's memory is what a
+ * server with many of them runs out of); a layer with state of its own may hold the socket
+ * itself.
  */
 interface Transport {
 
@@ -26,7 +31,7 @@ interface Transport {
 	static Transport of(SocketChannel channel, @Nullable SslEngineSource ssl, Connection connection)
 			throws IOException {
 		if (ssl == null) {
-			return new PlainTransport(channel);
+			return PlainTransport.INSTANCE;
 		}
 		SSLEngine engine = ssl.createEngine((InetSocketAddress) channel.getRemoteAddress());
 		try {
@@ -42,13 +47,13 @@ interface Transport {
 	 * Reads what is available into {@code dest}.
 	 * @return the number of bytes read, 0 when none is ready, -1 at the end of the stream
 	 */
-	int read(ByteBuffer dest) throws IOException;
+	int read(SocketChannel socket, ByteBuffer dest) throws IOException;
 
 	/**
 	 * Writes as much of {@code src} as the network takes now.
 	 * @return the number of bytes of {@code src} taken
 	 */
-	int write(ByteBuffer src) throws IOException;
+	int write(SocketChannel socket, ByteBuffer src) throws IOException;
 
 	/**
 	 * Writes what the transport itself still holds, such as records it produced while
@@ -60,13 +65,13 @@ interface Transport {
 	}
 
 	/** Ends the outgoing direction once everything written so far is sent. */
-	void shutdownOutput() throws IOException;
+	void shutdownOutput(SocketChannel socket) throws IOException;
 
 	/** Closes the connection; nothing can be read or written afterwards. */
-	void close() throws IOException;
+	void close(SocketChannel socket) throws IOException;
 
 	/** The peer's address, or {@code null} when it is no longer known. */
-	@Nullable InetSocketAddress remoteAddress();
+	@Nullable InetSocketAddress remoteAddress(SocketChannel socket);
 
 	/**
 	 * Whether the security layer's handshake is over, so that HTTP may be spoken; always
