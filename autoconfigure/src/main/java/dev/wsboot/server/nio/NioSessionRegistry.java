@@ -18,16 +18,17 @@ import org.jspecify.annotations.Nullable;
  * principal name, in concurrent collections so that lookups and broadcasts take no lock. A
  * user's set exists only while the user has sessions.
  *
- * <p>A session is entered once per index, keyed by itself (its hash is its id's), so that it
- * costs one map entry and no boxed id. A lookup by id asks each path's map with an
- * {@link IdLookup}: a server has few paths, and so few lookups.
+ * <p>Each path holds its sessions in a {@link SessionTable}, which keeps the sessions
+ * themselves in an array, found by their numeric id: an open connection may idle for days,
+ * and a map would cost each one an entry object besides its slot. A lookup by id asks each
+ * path's table: a server has few paths, and so few lookups.
  */
 final class NioSessionRegistry implements WsSessionRegistry {
 
-	private final Map<String, Map<Object, NioWsSession>> byTemplate = new ConcurrentHashMap<>();
+	private final Map<String, SessionTable<NioWsSession>> byTemplate = new ConcurrentHashMap<>();
 
-	/** The path maps, fixed at construction: what {@link #all()} and {@link #find} go through. */
-	private final List<Map<Object, NioWsSession>> templates;
+	/** The path tables, fixed at construction: what {@link #all()} and {@link #find} go through. */
+	private final List<SessionTable<NioWsSession>> templates;
 
 	private final Map<String, Set<WsSession>> byUser = new ConcurrentHashMap<>();
 
@@ -35,13 +36,13 @@ final class NioSessionRegistry implements WsSessionRegistry {
 
 	NioSessionRegistry(Collection<String> paths) {
 		for (String path : paths) {
-			this.byTemplate.put(path, new ConcurrentHashMap<>());
+			this.byTemplate.put(path, new SessionTable<>(NioWsSession::numericId));
 		}
 		this.templates = List.copyOf(this.byTemplate.values());
 	}
 
 	void add(NioWsSession session) {
-		this.byTemplate.get(session.template()).put(session, session);
+		this.byTemplate.get(session.template()).add(session);
 		String user = session.principalName();
 		if (user != null) {
 			this.byUser.compute(user, (name, sessions) -> {
@@ -53,7 +54,7 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	}
 
 	boolean remove(NioWsSession session) {
-		if (this.byTemplate.get(session.template()).remove(session) == null) {
+		if (!this.byTemplate.get(session.template()).remove(session)) {
 			return false;
 		}
 		String user = session.principalName();
@@ -72,8 +73,9 @@ final class NioSessionRegistry implements WsSessionRegistry {
 
 	@Override
 	public Collection<WsSession> sessions(String template) {
-		Map<Object, NioWsSession> sessions = this.byTemplate.get(template);
-		return (sessions != null) ? Collections.unmodifiableCollection(sessions.values()) : Set.of();
+		SessionTable<NioWsSession> sessions = this.byTemplate.get(template);
+		// The wrapper widens the element type; the view is read-only already.
+		return (sessions != null) ? Collections.unmodifiableCollection(new PathSessions(sessions)) : Set.of();
 	}
 
 	@Override
@@ -83,15 +85,15 @@ final class NioSessionRegistry implements WsSessionRegistry {
 
 	@Override
 	public @Nullable WsSession find(String id) {
-		IdLookup lookup;
+		long numericId;
 		try {
-			lookup = new IdLookup(Long.parseUnsignedLong(id, 16));
+			numericId = Long.parseUnsignedLong(id, 16);
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
-		for (Map<Object, NioWsSession> sessions : this.templates) {
-			NioWsSession session = sessions.get(lookup);
+		for (SessionTable<NioWsSession> sessions : this.templates) {
+			NioWsSession session = sessions.find(numericId);
 			if (session != null) {
 				return session;
 			}
@@ -102,18 +104,39 @@ final class NioSessionRegistry implements WsSessionRegistry {
 	@Override
 	public int count() {
 		int count = 0;
-		for (Map<Object, NioWsSession> sessions : this.templates) {
+		for (SessionTable<NioWsSession> sessions : this.templates) {
 			count += sessions.size();
 		}
 		return count;
 	}
 
-	/** Every path's sessions, one path after the other; as weakly consistent as the maps. */
+	/** One path's sessions, read-only: the table's iterator cannot remove. */
+	private static final class PathSessions extends AbstractCollection<NioWsSession> {
+
+		private final SessionTable<NioWsSession> sessions;
+
+		PathSessions(SessionTable<NioWsSession> sessions) {
+			this.sessions = sessions;
+		}
+
+		@Override
+		public Iterator<NioWsSession> iterator() {
+			return this.sessions.iterator();
+		}
+
+		@Override
+		public int size() {
+			return this.sessions.size();
+		}
+
+	}
+
+	/** Every path's sessions, one path after the other; as weakly consistent as the tables. */
 	private final class AllSessions extends AbstractCollection<WsSession> {
 
 		@Override
 		public Iterator<WsSession> iterator() {
-			Iterator<Map<Object, NioWsSession>> paths = NioSessionRegistry.this.templates.iterator();
+			Iterator<SessionTable<NioWsSession>> paths = NioSessionRegistry.this.templates.iterator();
 			return new Iterator<>() {
 
 				private Iterator<NioWsSession> current = Collections.emptyIterator();
@@ -121,7 +144,7 @@ final class NioSessionRegistry implements WsSessionRegistry {
 				@Override
 				public boolean hasNext() {
 					while (!this.current.hasNext() && paths.hasNext()) {
-						this.current = paths.next().values().iterator();
+						this.current = paths.next().iterator();
 					}
 					return this.current.hasNext();
 				}
@@ -138,31 +161,6 @@ final class NioSessionRegistry implements WsSessionRegistry {
 		@Override
 		public int size() {
 			return count();
-		}
-
-	}
-
-	/**
-	 * The key {@link #find} looks a session up with: equal to the session of its id, with
-	 * that session's hash. {@link Map#get} asks the looked-up key whether it equals a stored
-	 * one, so the stored sessions keep their identity equality.
-	 */
-	private static final class IdLookup {
-
-		private final long id;
-
-		IdLookup(long id) {
-			this.id = id;
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof NioWsSession session && session.numericId() == this.id;
-		}
-
-		@Override
-		public int hashCode() {
-			return NioWsSession.hashOf(this.id);
 		}
 
 	}

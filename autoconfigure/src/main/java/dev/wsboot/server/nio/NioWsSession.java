@@ -116,18 +116,9 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 		return this.connection;
 	}
 
+	/** The id as a number: what the registry finds the session by. */
 	long numericId() {
 		return this.id;
-	}
-
-	/** The id's hash, which the registry finds a session by; equality stays identity. */
-	@Override
-	public int hashCode() {
-		return hashOf(this.id);
-	}
-
-	static int hashOf(long id) {
-		return Long.hashCode(id);
 	}
 
 	/** The route serving the session; its handler is the one the session's events call. */
