@@ -26,8 +26,9 @@ final class ConnectionWriter implements Runnable {
 
 	static {
 		try {
-			FLUSH_REQUESTED = MethodHandles.lookup().findVarHandle(ConnectionWriter.class, "flushRequested", int.class);
-			DEFERRED = MethodHandles.lookup().findVarHandle(ConnectionWriter.class, "deferred", int.class);
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			FLUSH_REQUESTED = lookup.findVarHandle(ConnectionWriter.class, "flushRequested", boolean.class);
+			DEFERRED = lookup.findVarHandle(ConnectionWriter.class, "deferred", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -47,17 +48,22 @@ final class ConnectionWriter implements Runnable {
 	/**
 	 * Bytes the engine has queued and the socket not yet taken, as last published by the I/O
 	 * thread, while there is no outbox to publish them to; read under this writer's lock when
-	 * the outbox is made, so that it starts from the latest figure.
+	 * the outbox is made, so that it starts from the latest figure. An int, capped at its
+	 * largest value, which is far beyond any outbound limit: a long would make every idle
+	 * connection's writer 8 bytes larger.
 	 */
-	private volatile long engineBytes;
+	private volatile int engineBytes;
 
-	/** 1 while a flush asked for by another thread is queued on the loop. */
-	@SuppressWarnings("unused")
-	private volatile int flushRequested;
+	// Flags changed through the handles above; booleans, which these handles update atomically
+	// as well as ints, so that the writer of an idle connection stays at 32 bytes.
 
-	/** 1 while what a worker's handler sent waits for the end of its batch of calls. */
+	/** While a flush asked for by another thread is queued on the loop. */
 	@SuppressWarnings("unused")
-	private volatile int deferred;
+	private volatile boolean flushRequested;
+
+	/** While what a worker's handler sent waits for the end of its batch of calls. */
+	@SuppressWarnings("unused")
+	private volatile boolean deferred;
 
 	/** I/O thread only: in the loop's flush list for the end of this turn. */
 	boolean flushScheduled;
@@ -206,7 +212,8 @@ final class ConnectionWriter implements Runnable {
 			current.publishEngineBytes(bytes);
 			return;
 		}
-		if (bytes != this.engineBytes) {
+		int figure = (int) Math.min(bytes, Integer.MAX_VALUE);
+		if (figure != this.engineBytes) {
 			synchronized (this) {
 				// The outbox may have been made meanwhile, from the figure before this one.
 				current = this.outbox;
@@ -214,7 +221,7 @@ final class ConnectionWriter implements Runnable {
 					current.publishEngineBytes(bytes);
 				}
 				else {
-					this.engineBytes = bytes;
+					this.engineBytes = figure;
 				}
 			}
 		}
@@ -227,26 +234,26 @@ final class ConnectionWriter implements Runnable {
 
 	/** A worker finished a batch of this connection's calls: what they sent goes out now. */
 	void flushDeferred() {
-		if ((int) DEFERRED.getAndSet(this, 0) == 1) {
+		if ((boolean) DEFERRED.getAndSet(this, false)) {
 			requestFlush();
 		}
 	}
 
 	private void deferFlush() {
-		if (DEFERRED.compareAndSet(this, 0, 1)) {
+		if (DEFERRED.compareAndSet(this, false, true)) {
 			this.connection.loop().deferFlush(this);
 		}
 	}
 
 	/** The loop's tick found this flush deferred by a worker that is taking long; I/O thread. */
 	void flushIfDeferred() {
-		if ((int) DEFERRED.getAndSet(this, 0) == 1) {
+		if ((boolean) DEFERRED.getAndSet(this, false)) {
 			flush();
 		}
 	}
 
 	private void requestFlush() {
-		if (FLUSH_REQUESTED.compareAndSet(this, 0, 1)) {
+		if (FLUSH_REQUESTED.compareAndSet(this, false, true)) {
 			this.connection.loop().execute(this);
 		}
 	}
@@ -254,7 +261,7 @@ final class ConnectionWriter implements Runnable {
 	/** The flush another thread asked for, on the I/O thread. */
 	@Override
 	public void run() {
-		FLUSH_REQUESTED.setVolatile(this, 0);
+		FLUSH_REQUESTED.setVolatile(this, false);
 		flush();
 	}
 
