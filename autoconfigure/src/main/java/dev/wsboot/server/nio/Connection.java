@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
  * upgrade request (a {@link HandshakeStage}, and the server's {@link HandshakeInterceptors},
  * if it has some, while the connection is not read); then a {@link ProtocolEngine} is fed by
  * its {@link ConnectionReader}; the engine's events go to the {@link NioWsSession}, which
- * {@link SessionEvents} turns into handler calls, and its output is written by its
+ * {@link SessionEvents} turns into handler calls, and its output is written by the
  * {@link ConnectionWriter}; its {@link ConnectionCloser} holds the server's own reasons to
  * close. It asks the engine when the TCP connection may end; its
  * {@link ConnectionTeardown} ends it, closing the socket in exactly one place.
  */
-final class Connection implements OutboundSink {
+final class Connection implements OutboundSink, Runnable {
 
 	enum Phase {
 		/** Reading the upgrade request, or writing its refusal. */
@@ -40,8 +40,6 @@ final class Connection implements OutboundSink {
 	private final IoLoop loop;
 
 	private final Transport transport;
-
-	private final ConnectionWriter writer;
 
 	// Written by the loop's shared ConnectionUpgrader and ConnectionTeardown too; I/O thread
 	// only, unless volatile.
@@ -102,6 +100,27 @@ final class Connection implements OutboundSink {
 	/** The server gave up on the peer: no reading, no waiting for its close. */
 	boolean abandoned;
 
+	// The sending state, which the stateless ConnectionWriter and SocketWriter act on; kept
+	// here rather than in an object of its own, which an idle connection would pay for.
+
+	/** Made by the first send from another thread (or a refusal to record); none until then. */
+	volatile @Nullable Outbox outbox;
+
+	/** What the engine queued and the socket did not take yet, while there is no outbox; capped. */
+	volatile int engineBytes;
+
+	/** While a flush asked for by another thread is queued on the loop; changed through a handle. */
+	volatile boolean flushRequested;
+
+	/** While what a worker's handler sent waits for the end of its batch of calls; changed through a handle. */
+	volatile boolean flushDeferred;
+
+	/** I/O thread only: in the loop's flush list for the end of this turn. */
+	boolean flushScheduled;
+
+	/** I/O thread only: the socket is full and OP_WRITE is set. */
+	boolean waitingForSocket;
+
 	/**
 	 * A connection on an accepted socket, already registered with the loop's selector (which
 	 * is how the connection finds its socket): plain, or TLS when the server has an
@@ -115,21 +134,10 @@ final class Connection implements OutboundSink {
 		ServerSettings settings = server.settings();
 		this.transport = Transport.of(channel(), settings.sslEngines(), this);
 		loop.timers().accepted(this, loop.now());
-		this.writer = new ConnectionWriter(this);
 		this.handshake = new HandshakeStage(server, settings, this::remoteAddress, this.transport::sslSession);
 	}
 
 	// ---- what the loop's shared helpers do with this connection, for its other parts ----
-
-	/** Bytes of the upgrade request, perhaps followed by the client's first frames. */
-	void onHandshakeBytes(ByteBuffer buffer) {
-		this.loop.upgrader().onRequestBytes(this, buffer);
-	}
-
-	/** The handshake timeout passed before the upgrade was decided. */
-	void onHandshakeOverdue() {
-		this.loop.upgrader().onOverdue(this);
-	}
 
 	/** The handler fell behind: stop reading after the current frame. */
 	void pauseInput() {
@@ -165,7 +173,7 @@ final class Connection implements OutboundSink {
 	/** Called after each use of the engine on the I/O thread: notes its state and writes at the end of the turn. */
 	void afterEngine() {
 		noteEngineState();
-		this.writer.scheduleFlush();
+		ConnectionWriter.scheduleFlush(this);
 	}
 
 	/** Starts the close timer once the closing handshake began, whoever began it. */
@@ -201,12 +209,6 @@ final class Connection implements OutboundSink {
 		return this.session;
 	}
 
-	/** Whether the engine holds its close replies behind handler calls, which run on worker threads. */
-	boolean holdsCloseReplies() {
-		NioWsSession current = this.session;
-		return current != null && !current.route().nonBlocking();
-	}
-
 	/**
 	 * The buffer of what waits to be written, made now if there was none: where the engine
 	 * queues its frames, and the upgrade its answer; I/O thread.
@@ -230,10 +232,6 @@ final class Connection implements OutboundSink {
 	long outputBytes() {
 		OutboundBuffer queued = this.output;
 		return (queued != null) ? queued.bytes() : 0;
-	}
-
-	ConnectionWriter writer() {
-		return this.writer;
 	}
 
 	ServerSettings settings() {
@@ -272,11 +270,17 @@ final class Connection implements OutboundSink {
 
 	/** Whether messages can still be sent: open, and no closing begun or asked for; any thread. */
 	boolean isOpen() {
-		return this.phase == Phase.OPEN && !this.closing && !this.writer.isRefusing();
+		return this.phase == Phase.OPEN && !this.closing && !ConnectionWriter.isRefusing(this);
 	}
 
 	Phase phase() {
 		return this.phase;
+	}
+
+	/** The flush another thread asked for, run on the I/O thread; see {@link ConnectionWriter}. */
+	@Override
+	public void run() {
+		ConnectionWriter.onFlushRequested(this);
 	}
 
 	/** The client a trusted proxy forwarded, when it is not the TCP peer; else {@code null}. */

@@ -51,7 +51,7 @@ final class ConnectionCloser {
 				logger.debug("Upgrade request from {} not complete within {}", connection.remote(),
 						this.settings.handshakeTimeout());
 				this.settings.observer().onLimitExceeded("handshake-timeout");
-				connection.onHandshakeOverdue();
+				connection.loop().upgrader().onOverdue(connection);
 			}
 			return;
 		}
@@ -106,11 +106,11 @@ final class ConnectionCloser {
 		if (engine == null || session == null) {
 			return;
 		}
-		if (!connection.holdsCloseReplies()) {
+		if (!SessionEvents.holdsCloseReplies(session)) {
 			engine.close(status);
 		}
 		else if (engine.closeLater(status)) {
-			session.calls().after(connection.writer()::releaseHeldClose);
+			session.calls().after(() -> ConnectionWriter.releaseHeldClose(connection));
 		}
 		connection.afterEngine();
 	}
@@ -127,7 +127,7 @@ final class ConnectionCloser {
 		this.settings.observer().onLimitExceeded("max-outbound-buffer");
 		CloseStatus status = new CloseStatus(CloseCodes.POLICY_VIOLATION, "Outbound buffer overflow");
 		connection.abandoned = true;
-		connection.writer().shut();
+		ConnectionWriter.shut(connection);
 		connection.heldInput = null;
 		connection.setInterest(SelectionKey.OP_READ, false);
 		engine.abort(status);

@@ -50,7 +50,7 @@ final class ConnectionReader {
 		this.loop.timers().read(connection, this.loop.now());
 		buffer.flip();
 		switch (connection.phase()) {
-			case HANDSHAKE -> connection.onHandshakeBytes(buffer);
+			case HANDSHAKE -> this.loop.upgrader().onRequestBytes(connection, buffer);
 			case OPEN -> receive(connection, buffer);
 			case LINGERING -> {
 				// What the peer still sends is dropped, up to a bound.
@@ -70,7 +70,7 @@ final class ConnectionReader {
 		if (engine == null) {
 			return;
 		}
-		connection.writer().applyQueued();
+		ConnectionWriter.applyQueued(connection);
 		if (connection.isClosed()) {
 			return;
 		}
@@ -86,7 +86,7 @@ final class ConnectionReader {
 		if (queuedBefore > 0 && connection.outputBytes() > queuedBefore) {
 			// The engine answered pings: a peer that pings and never reads must not make the
 			// server buffer its pongs without bound.
-			connection.writer().checkLimit();
+			ConnectionWriter.checkLimit(connection);
 		}
 	}
 

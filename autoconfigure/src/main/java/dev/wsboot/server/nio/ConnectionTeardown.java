@@ -84,7 +84,7 @@ final class ConnectionTeardown {
 				logger.trace("Closing the socket of {} failed", connection.remote(), ex);
 			}
 			connection.output = null;
-			connection.writer().shut();
+			ConnectionWriter.shut(connection);
 			connection.heldInput = null;
 			connection.handshake = null;
 			this.loop.remove(connection);

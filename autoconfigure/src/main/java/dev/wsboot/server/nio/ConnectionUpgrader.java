@@ -135,7 +135,7 @@ final class ConnectionUpgrader {
 		connection.outboundBuffer().addFrame(ByteBuffer.wrap(response.toBytes()));
 		connection.setInterest(SelectionKey.OP_READ, false);
 		this.loop.timers().closing(connection, this.loop.now());
-		connection.writer().scheduleFlush();
+		ConnectionWriter.scheduleFlush(connection);
 	}
 
 	private void open(Connection connection, WsUpgrade upgrade, WsRoute route, HandshakeResponse response) {
@@ -152,7 +152,7 @@ final class ConnectionUpgrader {
 		this.loop.timers().opened(connection, this.loop.now());
 		settings.observer().onHandshake(route.path(), 101);
 		SessionEvents.started(session);
-		connection.writer().scheduleFlush();
+		ConnectionWriter.scheduleFlush(connection);
 	}
 
 }

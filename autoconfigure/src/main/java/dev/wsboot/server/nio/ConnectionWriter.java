@@ -9,16 +9,18 @@ import dev.wsboot.server.SendResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sending side of one {@link Connection}. Any thread may send: the I/O thread hands a
+ * The sending side of a {@link Connection}. Any thread may send: the I/O thread hands a
  * message straight to the {@link ProtocolEngine}, other threads leave it in the
  * {@link Outbox} and wake the I/O thread, which alone encodes and writes, so a stateful
  * transport or extension needs no lock. What a handler sends is written as soon as the I/O
  * thread gets to it, not when the handler returns.
  *
  * <p>This class admits what is sent, from any thread, and asks the I/O thread to write it;
- * the {@link SocketWriter} does the I/O thread's part, on the state this writer holds.
+ * the {@link SocketWriter} does the I/O thread's part. Both keep no state of their own: the
+ * sending state is the connection's fields (its outbox, the bytes the engine queued, the
+ * flush flags), so that an idle connection pays for no writer object.
  */
-final class ConnectionWriter implements Runnable {
+final class ConnectionWriter {
 
 	private static final VarHandle FLUSH_REQUESTED;
 
@@ -27,56 +29,15 @@ final class ConnectionWriter implements Runnable {
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
-			FLUSH_REQUESTED = lookup.findVarHandle(ConnectionWriter.class, "flushRequested", boolean.class);
-			DEFERRED = lookup.findVarHandle(ConnectionWriter.class, "deferred", boolean.class);
+			FLUSH_REQUESTED = lookup.findVarHandle(Connection.class, "flushRequested", boolean.class);
+			DEFERRED = lookup.findVarHandle(Connection.class, "flushDeferred", boolean.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
 
-	// The loop, the transport and the output are the connection's: not kept here too, since
-	// every idle connection would pay for the copies.
-	private final Connection connection;
-
-	/**
-	 * Made by the first request from another thread (or a refusal to record): a connection
-	 * whose sends all come from its I/O thread, or that sends nothing, holds none.
-	 */
-	private volatile @Nullable Outbox outbox;
-
-	/**
-	 * Bytes the engine has queued and the socket not yet taken, as last published by the I/O
-	 * thread, while there is no outbox to publish them to; read under this writer's lock when
-	 * the outbox is made, so that it starts from the latest figure. An int, capped at its
-	 * largest value, which is far beyond any outbound limit: a long would make every idle
-	 * connection's writer 8 bytes larger.
-	 */
-	private volatile int engineBytes;
-
-	// Flags changed through the handles above; booleans, which these handles update atomically
-	// as well as ints, so that the writer of an idle connection stays at 32 bytes.
-
-	/** While a flush asked for by another thread is queued on the loop. */
-	@SuppressWarnings("unused")
-	private volatile boolean flushRequested;
-
-	/** While what a worker's handler sent waits for the end of its batch of calls. */
-	@SuppressWarnings("unused")
-	private volatile boolean deferred;
-
-	/** I/O thread only: in the loop's flush list for the end of this turn. */
-	boolean flushScheduled;
-
-	/** I/O thread only: the socket is full and OP_WRITE is set. */
-	boolean waitingForSocket;
-
-	ConnectionWriter(Connection connection) {
-		this.connection = connection;
-	}
-
-	Connection connection() {
-		return this.connection;
+	private ConnectionWriter() {
 	}
 
 	// ---- any thread ----
@@ -85,37 +46,37 @@ final class ConnectionWriter implements Runnable {
 	 * Sends a request of {@code size} bytes within the outbound limit.
 	 * @see dev.wsboot.server.WsSession#sendText(CharSequence)
 	 */
-	SendResult send(Outbox.Request request, long size) {
-		ProtocolEngine engine = this.connection.engine();
+	static SendResult send(Connection connection, Outbox.Request request, long size) {
+		ProtocolEngine engine = connection.engine();
 		if (engine == null) {
 			return SendResult.CLOSED;
 		}
-		if (mayApplyHere()) {
-			return SocketWriter.send(this, engine, request, size);
+		if (mayApplyHere(connection)) {
+			return SocketWriter.send(connection, engine, request, size);
 		}
-		SendResult result = outbox().offer(request, size);
+		SendResult result = outbox(connection).offer(request, size);
 		if (result == SendResult.QUEUED) {
 			// Counted before the I/O thread may write it, so a peer never sees a reply the counters miss.
-			queued(request, size);
-			NioWsSession session = this.connection.session();
+			queued(connection, request, size);
+			NioWsSession session = connection.session();
 			if (session != null && session.calls().isRunningOnThisThread()) {
 				// The handler's own reply: written when its batch of calls ends, or within the
 				// loop's short tick if the handler takes longer.
-				deferFlush();
+				deferFlush(connection);
 			}
 			else {
-				requestFlush();
+				requestFlush(connection);
 			}
 		}
 		else if (result == SendResult.OVERFLOW) {
-			this.connection.loop().execute(this.connection::onOutboundOverflow);
+			connection.loop().execute(connection::onOutboundOverflow);
 		}
 		return result;
 	}
 
 	/** Counts a request the engine or the outbox took. */
-	void queued(Outbox.Request request, long size) {
-		NioWsSession session = this.connection.session();
+	static void queued(Connection connection, Outbox.Request request, long size) {
+		NioWsSession session = connection.session();
 		if (session != null) {
 			SessionEvents.onQueued(session, request, size);
 		}
@@ -125,20 +86,20 @@ final class ConnectionWriter implements Runnable {
 	 * Starts the closing handshake, after what was sent before.
 	 * @return false when a close was started already
 	 */
-	boolean close(CloseStatus status) {
-		ProtocolEngine engine = this.connection.engine();
+	static boolean close(Connection connection, CloseStatus status) {
+		ProtocolEngine engine = connection.engine();
 		if (engine == null) {
 			return false;
 		}
-		if (mayApplyHere()) {
+		if (mayApplyHere(connection)) {
 			boolean closing = engine.close(status);
-			this.connection.afterEngine();
+			connection.afterEngine();
 			return closing;
 		}
-		if (!outbox().offerClose(status)) {
+		if (!outbox(connection).offerClose(status)) {
 			return false;
 		}
-		requestFlush();
+		requestFlush(connection);
 		return true;
 	}
 
@@ -146,29 +107,29 @@ final class ConnectionWriter implements Runnable {
 	 * Sends the close frame the engine held behind handler calls now done, after what they
 	 * sent; any thread.
 	 */
-	void releaseHeldClose() {
-		ProtocolEngine engine = this.connection.engine();
+	static void releaseHeldClose(Connection connection) {
+		ProtocolEngine engine = connection.engine();
 		if (engine == null) {
 			return;
 		}
-		if (mayApplyHere()) {
+		if (mayApplyHere(connection)) {
 			engine.releaseHeldClose();
-			this.connection.afterEngine();
+			connection.afterEngine();
 			return;
 		}
-		outbox().offerRelease();
-		requestFlush();
+		outbox(connection).offerRelease();
+		requestFlush(connection);
 	}
 
 	/** Bytes queued for the peer and not yet taken by the socket. */
-	long bufferedAmount() {
-		Outbox current = this.outbox;
-		return (current != null) ? current.bufferedAmount() : this.engineBytes;
+	static long bufferedAmount(Connection connection) {
+		Outbox current = connection.outbox;
+		return (current != null) ? current.bufferedAmount() : connection.engineBytes;
 	}
 
 	/** Whether a close was asked for through the outbox, or the limit passed, without the engine knowing yet. */
-	boolean isRefusing() {
-		Outbox current = this.outbox;
+	static boolean isRefusing(Connection connection) {
+		Outbox current = connection.outbox;
 		return current != null && current.isRefusing();
 	}
 
@@ -176,105 +137,100 @@ final class ConnectionWriter implements Runnable {
 	 * Whether a request may go straight to the engine: on the I/O thread, with nothing waiting
 	 * in the outbox before it and nothing refused.
 	 */
-	private boolean mayApplyHere() {
-		if (!this.connection.loop().inLoop()) {
+	private static boolean mayApplyHere(Connection connection) {
+		if (!connection.loop().inLoop()) {
 			return false;
 		}
-		Outbox current = this.outbox;
+		Outbox current = connection.outbox;
 		return current == null || current.isIdle();
 	}
 
 	/** The outbox, made now if there was none; any thread. */
-	Outbox outbox() {
-		Outbox current = this.outbox;
+	static Outbox outbox(Connection connection) {
+		Outbox current = connection.outbox;
 		if (current == null) {
-			synchronized (this) {
-				current = this.outbox;
+			// The connection's lock guards the making of its outbox and the figure it starts from, nothing else.
+			synchronized (connection) {
+				current = connection.outbox;
 				if (current == null) {
-					current = new Outbox(limit());
-					current.publishEngineBytes(this.engineBytes);
-					this.outbox = current;
+					current = new Outbox(limit(connection));
+					current.publishEngineBytes(connection.engineBytes);
+					connection.outbox = current;
 				}
 			}
 		}
 		return current;
 	}
 
-	/** The outbox, or {@code null} when no other thread needed one yet. */
-	@Nullable Outbox outboxIfAny() {
-		return this.outbox;
-	}
-
-	/** Publishes what the engine has queued, for the outbound limit and {@link #bufferedAmount()}; I/O thread. */
-	void publishEngineBytes(long bytes) {
-		Outbox current = this.outbox;
+	/** Publishes what the engine has queued, for the outbound limit and {@link #bufferedAmount}; I/O thread. */
+	static void publishEngineBytes(Connection connection, long bytes) {
+		Outbox current = connection.outbox;
 		if (current != null) {
 			current.publishEngineBytes(bytes);
 			return;
 		}
 		int figure = (int) Math.min(bytes, Integer.MAX_VALUE);
-		if (figure != this.engineBytes) {
-			synchronized (this) {
+		if (figure != connection.engineBytes) {
+			synchronized (connection) {
 				// The outbox may have been made meanwhile, from the figure before this one.
-				current = this.outbox;
+				current = connection.outbox;
 				if (current != null) {
 					current.publishEngineBytes(bytes);
 				}
 				else {
-					this.engineBytes = figure;
+					connection.engineBytes = figure;
 				}
 			}
 		}
 	}
 
 	/** The outbound limit, in bytes. */
-	int limit() {
-		return this.connection.settings().maxOutboundBuffer();
+	static int limit(Connection connection) {
+		return connection.settings().maxOutboundBuffer();
 	}
 
 	/** A worker finished a batch of this connection's calls: what they sent goes out now. */
-	void flushDeferred() {
-		if ((boolean) DEFERRED.getAndSet(this, false)) {
-			requestFlush();
+	static void flushDeferred(Connection connection) {
+		if ((boolean) DEFERRED.getAndSet(connection, false)) {
+			requestFlush(connection);
 		}
 	}
 
-	private void deferFlush() {
-		if (DEFERRED.compareAndSet(this, false, true)) {
-			this.connection.loop().deferFlush(this);
+	private static void deferFlush(Connection connection) {
+		if (DEFERRED.compareAndSet(connection, false, true)) {
+			connection.loop().deferFlush(connection);
 		}
 	}
 
 	/** The loop's tick found this flush deferred by a worker that is taking long; I/O thread. */
-	void flushIfDeferred() {
-		if ((boolean) DEFERRED.getAndSet(this, false)) {
-			flush();
+	static void flushIfDeferred(Connection connection) {
+		if ((boolean) DEFERRED.getAndSet(connection, false)) {
+			flush(connection);
 		}
 	}
 
-	private void requestFlush() {
-		if (FLUSH_REQUESTED.compareAndSet(this, false, true)) {
-			this.connection.loop().execute(this);
+	private static void requestFlush(Connection connection) {
+		if (FLUSH_REQUESTED.compareAndSet(connection, false, true)) {
+			connection.loop().execute(connection);
 		}
 	}
 
-	/** The flush another thread asked for, on the I/O thread. */
-	@Override
-	public void run() {
-		FLUSH_REQUESTED.setVolatile(this, false);
-		flush();
+	/** The flush another thread asked for, on the I/O thread: see {@link Connection#run()}. */
+	static void onFlushRequested(Connection connection) {
+		FLUSH_REQUESTED.setVolatile(connection, false);
+		flush(connection);
 	}
 
 	// ---- I/O thread ----
 
 	/** Writes what this turn queued at the end of the turn, in one go. */
-	void scheduleFlush() {
-		this.connection.loop().scheduleFlush(this);
+	static void scheduleFlush(Connection connection) {
+		connection.loop().scheduleFlush(connection);
 	}
 
 	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
-	void flush() {
-		SocketWriter.flush(this);
+	static void flush(Connection connection) {
+		SocketWriter.flush(connection);
 	}
 
 	/**
@@ -282,26 +238,31 @@ final class ConnectionWriter implements Runnable {
 	 * before the engine reads too, so that the answer to a ping follows whatever was sent
 	 * before the ping was read, as a peer that uses pings as a barrier expects. I/O thread.
 	 */
-	void applyQueued() {
-		SocketWriter.applyQueued(this);
+	static void applyQueued(Connection connection) {
+		SocketWriter.applyQueued(connection);
 	}
 
 	/**
 	 * Gives up on the peer when what is queued passes the limit even after a write: the
 	 * engine queued answers (pongs) to a peer that does not read them. I/O thread.
 	 */
-	void checkLimit() {
-		SocketWriter.checkLimit(this);
+	static void checkLimit(Connection connection) {
+		SocketWriter.checkLimit(connection);
 	}
 
 	/** OP_WRITE fired: the socket takes bytes again. */
-	void onWritable() {
-		SocketWriter.onWritable(this);
+	static void onWritable(Connection connection) {
+		SocketWriter.onWritable(connection);
 	}
 
 	/** Admits nothing more and drops what waits; the connection gave up on its peer or is closed. */
-	void shut() {
-		outbox().shut();
+	static void shut(Connection connection) {
+		outbox(connection).shut();
+	}
+
+	/** The outbox, or {@code null} when no other thread needed one yet. */
+	static @Nullable Outbox outboxIfAny(Connection connection) {
+		return connection.outbox;
 	}
 
 }

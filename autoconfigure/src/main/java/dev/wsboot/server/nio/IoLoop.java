@@ -197,13 +197,13 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 	 * A worker's handler sent something whose writing waits for the end of its batch of
 	 * calls; should the batch take longer than a tick, the loop writes it then. No wake-up.
 	 */
-	void deferFlush(ConnectionWriter writer) {
-		this.flushes.defer(writer);
+	void deferFlush(Connection connection) {
+		this.flushes.defer(connection);
 	}
 
 	/** Writes this connection's queued bytes at the end of the current turn. */
-	void scheduleFlush(ConnectionWriter writer) {
-		this.flushes.schedule(writer);
+	void scheduleFlush(Connection connection) {
+		this.flushes.schedule(connection);
 	}
 
 	/** Visits every connection of this loop on its thread. */
@@ -270,7 +270,7 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 		try {
 			int ready = key.readyOps();
 			if ((ready & SelectionKey.OP_WRITE) != 0) {
-				connection.writer().onWritable();
+				ConnectionWriter.onWritable(connection);
 			}
 			if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
 				this.now = System.nanoTime();

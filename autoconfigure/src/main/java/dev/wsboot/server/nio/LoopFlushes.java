@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writes of one {@link IoLoop}'s connections that wait for the end of its turn: each
- * {@link ConnectionWriter} the turn asked to flush, once however often it asked, so that a
+ * connection the turn asked to flush, once however often it asked, so that a
  * turn's frames go out in one write; and those whose worker's replies wait for the end of its
  * batch of calls, written at the loop's next tick should the batch take long.
  */
@@ -19,39 +19,39 @@ final class LoopFlushes {
 	private static final Logger logger = LoggerFactory.getLogger(IoLoop.class);
 
 	/** Loop thread only. */
-	private final List<ConnectionWriter> scheduled = new ArrayList<>();
+	private final List<Connection> scheduled = new ArrayList<>();
 
 	/** Added to by workers, without waking the loop. */
-	private final ConcurrentLinkedQueue<ConnectionWriter> deferred = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<Connection> deferred = new ConcurrentLinkedQueue<>();
 
 	/** Writes this connection's queued bytes at the end of the current turn; loop thread. */
-	void schedule(ConnectionWriter writer) {
-		if (!writer.flushScheduled) {
-			writer.flushScheduled = true;
-			this.scheduled.add(writer);
+	void schedule(Connection connection) {
+		if (!connection.flushScheduled) {
+			connection.flushScheduled = true;
+			this.scheduled.add(connection);
 		}
 	}
 
 	/** Writes what a worker's handler sent at the loop's next tick, unless the worker flushed it by then. */
-	void defer(ConnectionWriter writer) {
-		this.deferred.add(writer);
+	void defer(Connection connection) {
+		this.deferred.add(connection);
 	}
 
 	/** Writes what workers' handlers sent and have not flushed by now: at most one tick late. */
 	void flushDeferred() {
-		ConnectionWriter writer;
-		while ((writer = this.deferred.poll()) != null) {
-			writer.flushIfDeferred();
+		Connection connection;
+		while ((connection = this.deferred.poll()) != null) {
+			ConnectionWriter.flushIfDeferred(connection);
 		}
 	}
 
 	/** Writes what this turn scheduled. */
 	void flushAll() {
 		for (int i = 0; i < this.scheduled.size(); i++) {
-			ConnectionWriter writer = this.scheduled.get(i);
-			writer.flushScheduled = false;
+			Connection connection = this.scheduled.get(i);
+			connection.flushScheduled = false;
 			try {
-				writer.flush();
+				ConnectionWriter.flush(connection);
 			}
 			catch (RuntimeException ex) {
 				logger.error("Unexpected failure writing to a connection", ex);

@@ -293,7 +293,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 	}
 
 	private SendResult sent(Outbox.Request request, int payloadLength) {
-		return this.connection.writer().send(request, payloadLength);
+		return ConnectionWriter.send(this.connection, request, payloadLength);
 	}
 
 	@Override
@@ -309,7 +309,7 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 		if (!isOpen()) {
 			return SendResult.CLOSED;
 		}
-		return this.connection.writer().send(new Outbox.Ping(payload.clone()), payload.length);
+		return ConnectionWriter.send(this.connection, new Outbox.Ping(payload.clone()), payload.length);
 	}
 
 	@Override
@@ -317,17 +317,17 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 		if (!status.isSendable()) {
 			throw new IllegalArgumentException("Close code " + status.code() + " may not be sent");
 		}
-		this.connection.writer().close(status);
+		ConnectionWriter.close(this.connection, status);
 	}
 
 	/** The handler failed: close with 1011, unless closing already. */
 	void closeAfterFailure() {
-		this.connection.writer().close(CloseStatus.INTERNAL_ERROR);
+		ConnectionWriter.close(this.connection, CloseStatus.INTERNAL_ERROR);
 	}
 
 	@Override
 	public long bufferedAmount() {
-		return this.connection.writer().bufferedAmount();
+		return ConnectionWriter.bufferedAmount(this.connection);
 	}
 
 	@Override

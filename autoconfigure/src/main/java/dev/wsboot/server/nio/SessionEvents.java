@@ -38,7 +38,7 @@ final class SessionEvents {
 		// Captures the connection alone: kept as long as the session lives.
 		Runnable resumeReading = () -> connection.loop().reader().resumeSoon(connection);
 		return new WorkerHandlerCalls(route.handler(), server.executor(), connection.loop(), resumeReading,
-				connection.writer()::flushDeferred, () -> server.onExecutorRejected(session));
+				() -> ConnectionWriter.flushDeferred(connection), () -> server.onExecutorRejected(session));
 	}
 
 	/** The session's message rate, or {@code null} when the server does not limit it. */
@@ -100,11 +100,16 @@ final class SessionEvents {
 		end(session, error.toCloseStatus());
 	}
 
+	/** Whether the engine holds its close replies behind handler calls, which run on worker threads. */
+	static boolean holdsCloseReplies(NioWsSession session) {
+		return !session.route().nonBlocking();
+	}
+
 	/** The engine holds its close reply until the handler calls asked for before it are done. */
 	private static void afterPendingCalls(NioWsSession session) {
 		Connection connection = session.connection();
-		if (connection.holdsCloseReplies()) {
-			session.calls().after(connection.writer()::releaseHeldClose);
+		if (holdsCloseReplies(session)) {
+			session.calls().after(() -> ConnectionWriter.releaseHeldClose(connection));
 		}
 	}
 

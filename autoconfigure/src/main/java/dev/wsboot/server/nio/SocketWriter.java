@@ -15,8 +15,8 @@ import dev.wsboot.server.SendResult;
  * frames into the loop's direct buffer so that one system call carries many small frames,
  * and leaving the rest to {@code OP_WRITE} when the socket is full.
  *
- * <p>Keeps no state of its own, so that a connection pays for no object of this: the writer
- * and its connection hold it.
+ * <p>Keeps no state of its own, so that a connection pays for no object of this: the
+ * connection holds it.
  */
 final class SocketWriter {
 
@@ -30,16 +30,15 @@ final class SocketWriter {
 	 * calls must not run inside the send of another, or even of this session's handler, which
 	 * may be broadcasting with locks held.
 	 */
-	static SendResult send(ConnectionWriter writer, ProtocolEngine engine, Outbox.Request request, long size) {
-		Connection connection = writer.connection();
-		if (Outbox.wouldOverflow(connection.outputBytes(), size, writer.limit())) {
+	static SendResult send(Connection connection, ProtocolEngine engine, Outbox.Request request, long size) {
+		if (Outbox.wouldOverflow(connection.outputBytes(), size, ConnectionWriter.limit(connection))) {
 			// What the socket takes now does not count: only a peer that does not read overflows.
-			writeOut(writer, false);
-			if (connection.isClosed() || writer.isRefusing()) {
+			writeOut(connection, false);
+			if (connection.isClosed() || ConnectionWriter.isRefusing(connection)) {
 				return SendResult.CLOSED;
 			}
-			if (Outbox.wouldOverflow(connection.outputBytes(), size, writer.limit())) {
-				writer.shut();
+			if (Outbox.wouldOverflow(connection.outputBytes(), size, ConnectionWriter.limit(connection))) {
+				ConnectionWriter.shut(connection);
 				connection.loop().execute(connection::onOutboundOverflow);
 				return SendResult.OVERFLOW;
 			}
@@ -47,27 +46,26 @@ final class SocketWriter {
 		if (!request.applyTo(engine)) {
 			return SendResult.CLOSED;
 		}
-		writer.queued(request, size);
+		ConnectionWriter.queued(connection, request, size);
 		connection.afterEngine();
 		return SendResult.QUEUED;
 	}
 
-	/** See {@link ConnectionWriter#flush()}. */
-	static void flush(ConnectionWriter writer) {
-		applyQueued(writer);
-		if (writer.waitingForSocket || writer.connection().isClosed()) {
+	/** See {@link ConnectionWriter#flush}. */
+	static void flush(Connection connection) {
+		applyQueued(connection);
+		if (connection.waitingForSocket || connection.isClosed()) {
 			return;
 		}
-		if (writeOut(writer, true)) {
-			writer.connection().outputDrained();
+		if (writeOut(connection, true)) {
+			connection.outputDrained();
 		}
 	}
 
-	/** See {@link ConnectionWriter#applyQueued()}. */
-	static void applyQueued(ConnectionWriter writer) {
-		Connection connection = writer.connection();
+	/** See {@link ConnectionWriter#applyQueued}. */
+	static void applyQueued(Connection connection) {
 		ProtocolEngine engine = connection.engine();
-		Outbox current = writer.outboxIfAny();
+		Outbox current = ConnectionWriter.outboxIfAny(connection);
 		if (engine != null && current != null) {
 			ArrayDeque<Outbox.Request> requests = current.takeAll();
 			if (requests != null) {
@@ -79,24 +77,23 @@ final class SocketWriter {
 		}
 	}
 
-	/** See {@link ConnectionWriter#checkLimit()}. */
-	static void checkLimit(ConnectionWriter writer) {
-		Connection connection = writer.connection();
-		if (connection.outputBytes() <= writer.limit()) {
+	/** See {@link ConnectionWriter#checkLimit}. */
+	static void checkLimit(Connection connection) {
+		if (connection.outputBytes() <= ConnectionWriter.limit(connection)) {
 			return;
 		}
-		writeOut(writer, true);
-		if (!connection.isClosed() && connection.outputBytes() > writer.limit()) {
-			writer.shut();
+		writeOut(connection, true);
+		if (!connection.isClosed() && connection.outputBytes() > ConnectionWriter.limit(connection)) {
+			ConnectionWriter.shut(connection);
 			connection.onOutboundOverflow();
 		}
 	}
 
-	/** See {@link ConnectionWriter#onWritable()}. */
-	static void onWritable(ConnectionWriter writer) {
-		writer.waitingForSocket = false;
-		writer.connection().setInterest(SelectionKey.OP_WRITE, false);
-		flush(writer);
+	/** See {@link ConnectionWriter#onWritable}. */
+	static void onWritable(Connection connection) {
+		connection.waitingForSocket = false;
+		connection.setInterest(SelectionKey.OP_WRITE, false);
+		flush(connection);
 	}
 
 	/**
@@ -105,11 +102,10 @@ final class SocketWriter {
 	 * shuts the outbox and closes it after the task now running
 	 * @return true when everything queued is written
 	 */
-	private static boolean writeOut(ConnectionWriter writer, boolean closeNowOnFailure) {
-		if (writer.waitingForSocket) {
+	private static boolean writeOut(Connection connection, boolean closeNowOnFailure) {
+		if (connection.waitingForSocket) {
 			return false;
 		}
-		Connection connection = writer.connection();
 		ByteBuffer scratch = connection.loop().writeBuffer();
 		OutboundBuffer output = connection.outputIfAny();
 		Transport transport = connection.transport();
@@ -121,10 +117,10 @@ final class SocketWriter {
 				int written = transport.write(connection.channel(), scratch);
 				output.consume(written);
 				if (scratch.hasRemaining()) {
-					return waitForSocket(writer);
+					return waitForSocket(connection);
 				}
 			}
-			return transport.flush() || waitForSocket(writer);
+			return transport.flush() || waitForSocket(connection);
 		}
 		catch (IOException ex) {
 			if (output != null) {
@@ -134,19 +130,19 @@ final class SocketWriter {
 				connection.onTransportFailure(ex);
 			}
 			else {
-				writer.shut();
+				ConnectionWriter.shut(connection);
 				connection.loop().execute(() -> connection.onTransportFailure(ex));
 			}
 			return false;
 		}
 		finally {
-			writer.publishEngineBytes((output != null) ? output.bytes() : 0);
+			ConnectionWriter.publishEngineBytes(connection, (output != null) ? output.bytes() : 0);
 		}
 	}
 
-	private static boolean waitForSocket(ConnectionWriter writer) {
-		writer.waitingForSocket = true;
-		writer.connection().setInterest(SelectionKey.OP_WRITE, true);
+	private static boolean waitForSocket(Connection connection) {
+		connection.waitingForSocket = true;
+		connection.setInterest(SelectionKey.OP_WRITE, true);
 		return false;
 	}
 

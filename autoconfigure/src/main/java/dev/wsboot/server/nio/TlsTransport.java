@@ -114,8 +114,8 @@ final class TlsTransport implements Transport {
 			}
 			out.flip();
 			if (out.hasRemaining() && !this.socket.send(out)) {
-				// Written when the socket takes bytes again, which the writer is asked to watch for.
-				this.connection.writer().scheduleFlush();
+				// Written when the socket takes bytes again, which the connection is asked to watch for.
+				ConnectionWriter.scheduleFlush(this.connection);
 			}
 			switch (progress) {
 				case OUTPUT_FULL:
@@ -209,7 +209,7 @@ final class TlsTransport implements Transport {
 		ByteBuffer out = buffers().output(this.driver.packetSize());
 		this.driver.closeOutbound(out);
 		if (!this.socket.shutdownOutput(out.flip())) {
-			this.connection.writer().scheduleFlush();
+			ConnectionWriter.scheduleFlush(this.connection);
 		}
 	}
 
