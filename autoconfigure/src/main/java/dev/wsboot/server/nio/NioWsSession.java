@@ -2,7 +2,6 @@ package dev.wsboot.server.nio;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +14,6 @@ import dev.wsboot.handshake.HttpHeaders;
 import dev.wsboot.handshake.PackedHeaders;
 import dev.wsboot.handshake.QueryParameters;
 import dev.wsboot.protocol.CloseStatus;
-import dev.wsboot.protocol.Opcode;
 import dev.wsboot.protocol.ProtocolException;
 import dev.wsboot.protocol.ProtocolListener;
 import dev.wsboot.server.PreparedMessage;
@@ -265,35 +263,22 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 
 	@Override
 	public SendResult sendText(CharSequence text) {
-		byte[] payload = text.toString().getBytes(StandardCharsets.UTF_8);
-		return sent(new Outbox.Message(Opcode.TEXT, payload, 0, payload.length), payload.length);
+		return SessionSends.text(this.connection, text);
 	}
 
 	@Override
 	public SendResult sendBinary(byte[] data) {
-		return sent(new Outbox.Message(Opcode.BINARY, data, 0, data.length), data.length);
+		return SessionSends.binary(this.connection, data);
 	}
 
 	@Override
 	public SendResult sendBinary(ByteBuffer data) {
-		if (data.hasArray()) {
-			int length = data.remaining();
-			return sent(new Outbox.Message(Opcode.BINARY, data.array(), data.arrayOffset() + data.position(), length),
-					length);
-		}
-		byte[] copy = new byte[data.remaining()];
-		data.duplicate().get(copy);
-		return sendBinary(copy);
+		return SessionSends.binary(this.connection, data);
 	}
 
 	@Override
 	public SendResult send(PreparedMessage message) {
-		Opcode opcode = message.isText() ? Opcode.TEXT : Opcode.BINARY;
-		return sent(new Outbox.Shared(opcode, message.payload(), message.frame()), message.payloadLength());
-	}
-
-	private SendResult sent(Outbox.Request request, int payloadLength) {
-		return ConnectionWriter.send(this.connection, request, payloadLength);
+		return SessionSends.prepared(this.connection, message);
 	}
 
 	@Override
@@ -303,21 +288,12 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 
 	@Override
 	public SendResult sendPing(byte[] payload) {
-		if (payload.length > 125) {
-			throw new IllegalArgumentException("A ping payload is at most 125 bytes but was " + payload.length);
-		}
-		if (!isOpen()) {
-			return SendResult.CLOSED;
-		}
-		return ConnectionWriter.send(this.connection, new Outbox.Ping(payload.clone()), payload.length);
+		return SessionSends.ping(this.connection, payload);
 	}
 
 	@Override
 	public void close(CloseStatus status) {
-		if (!status.isSendable()) {
-			throw new IllegalArgumentException("Close code " + status.code() + " may not be sent");
-		}
-		ConnectionWriter.close(this.connection, status);
+		SessionSends.close(this.connection, status);
 	}
 
 	/** The handler failed: close with 1011, unless closing already. */
