@@ -70,7 +70,7 @@ final class ConnectionReader {
 		if (engine == null) {
 			return;
 		}
-		ConnectionWriter.applyQueued(connection);
+		SocketWriter.applyQueued(connection);
 		if (connection.isClosed()) {
 			return;
 		}
@@ -86,7 +86,7 @@ final class ConnectionReader {
 		if (queuedBefore > 0 && connection.outputBytes() > queuedBefore) {
 			// The engine answered pings: a peer that pings and never reads must not make the
 			// server buffer its pongs without bound.
-			ConnectionWriter.checkLimit(connection);
+			SocketWriter.checkLimit(connection);
 		}
 	}
 

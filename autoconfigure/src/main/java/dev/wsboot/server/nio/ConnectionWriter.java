@@ -6,7 +6,6 @@ import java.lang.invoke.VarHandle;
 import dev.wsboot.protocol.CloseStatus;
 import dev.wsboot.protocol.ProtocolEngine;
 import dev.wsboot.server.SendResult;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The sending side of a {@link Connection}. Any thread may send: the I/O thread hands a
@@ -205,7 +204,7 @@ final class ConnectionWriter {
 	/** The loop's tick found this flush deferred by a worker that is taking long; I/O thread. */
 	static void flushIfDeferred(Connection connection) {
 		if ((boolean) DEFERRED.getAndSet(connection, false)) {
-			flush(connection);
+			SocketWriter.flush(connection);
 		}
 	}
 
@@ -218,7 +217,7 @@ final class ConnectionWriter {
 	/** The flush another thread asked for, on the I/O thread: see {@link Connection#run()}. */
 	static void onFlushRequested(Connection connection) {
 		FLUSH_REQUESTED.setVolatile(connection, false);
-		flush(connection);
+		SocketWriter.flush(connection);
 	}
 
 	// ---- I/O thread ----
@@ -228,41 +227,9 @@ final class ConnectionWriter {
 		connection.loop().scheduleFlush(connection);
 	}
 
-	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
-	static void flush(Connection connection) {
-		SocketWriter.flush(connection);
-	}
-
-	/**
-	 * Hands the engine what other threads queued, in their order, without writing: done
-	 * before the engine reads too, so that the answer to a ping follows whatever was sent
-	 * before the ping was read, as a peer that uses pings as a barrier expects. I/O thread.
-	 */
-	static void applyQueued(Connection connection) {
-		SocketWriter.applyQueued(connection);
-	}
-
-	/**
-	 * Gives up on the peer when what is queued passes the limit even after a write: the
-	 * engine queued answers (pongs) to a peer that does not read them. I/O thread.
-	 */
-	static void checkLimit(Connection connection) {
-		SocketWriter.checkLimit(connection);
-	}
-
-	/** OP_WRITE fired: the socket takes bytes again. */
-	static void onWritable(Connection connection) {
-		SocketWriter.onWritable(connection);
-	}
-
 	/** Admits nothing more and drops what waits; the connection gave up on its peer or is closed. */
 	static void shut(Connection connection) {
 		outbox(connection).shut();
-	}
-
-	/** The outbox, or {@code null} when no other thread needed one yet. */
-	static @Nullable Outbox outboxIfAny(Connection connection) {
-		return connection.outbox;
 	}
 
 }

@@ -270,7 +270,7 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 		try {
 			int ready = key.readyOps();
 			if ((ready & SelectionKey.OP_WRITE) != 0) {
-				ConnectionWriter.onWritable(connection);
+				SocketWriter.onWritable(connection);
 			}
 			if ((ready & SelectionKey.OP_READ) != 0 && key.isValid()) {
 				this.now = System.nanoTime();

@@ -51,7 +51,7 @@ final class LoopFlushes {
 			Connection connection = this.scheduled.get(i);
 			connection.flushScheduled = false;
 			try {
-				ConnectionWriter.flush(connection);
+				SocketWriter.flush(connection);
 			}
 			catch (RuntimeException ex) {
 				logger.error("Unexpected failure writing to a connection", ex);

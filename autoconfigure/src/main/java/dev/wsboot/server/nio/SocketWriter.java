@@ -51,7 +51,7 @@ final class SocketWriter {
 		return SendResult.QUEUED;
 	}
 
-	/** See {@link ConnectionWriter#flush}. */
+	/** Hands what other threads asked for to the engine, writes everything, and tells the connection when all is out. */
 	static void flush(Connection connection) {
 		applyQueued(connection);
 		if (connection.waitingForSocket || connection.isClosed()) {
@@ -62,10 +62,14 @@ final class SocketWriter {
 		}
 	}
 
-	/** See {@link ConnectionWriter#applyQueued}. */
+	/**
+	 * Hands the engine what other threads queued, in their order, without writing: done
+	 * before the engine reads too, so that the answer to a ping follows whatever was sent
+	 * before the ping was read, as a peer that uses pings as a barrier expects.
+	 */
 	static void applyQueued(Connection connection) {
 		ProtocolEngine engine = connection.engine();
-		Outbox current = ConnectionWriter.outboxIfAny(connection);
+		Outbox current = connection.outbox;
 		if (engine != null && current != null) {
 			ArrayDeque<Outbox.Request> requests = current.takeAll();
 			if (requests != null) {
@@ -77,7 +81,10 @@ final class SocketWriter {
 		}
 	}
 
-	/** See {@link ConnectionWriter#checkLimit}. */
+	/**
+	 * Gives up on the peer when what is queued passes the limit even after a write: the
+	 * engine queued answers (pongs) to a peer that does not read them.
+	 */
 	static void checkLimit(Connection connection) {
 		if (connection.outputBytes() <= ConnectionWriter.limit(connection)) {
 			return;
@@ -89,7 +96,7 @@ final class SocketWriter {
 		}
 	}
 
-	/** See {@link ConnectionWriter#onWritable}. */
+	/** OP_WRITE fired: the socket takes bytes again. */
 	static void onWritable(Connection connection) {
 		connection.waitingForSocket = false;
 		connection.setInterest(SelectionKey.OP_WRITE, false);
