@@ -20,6 +20,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
@@ -27,11 +28,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * A {@code redis-server} of the test class's own, on a free loopback port, with nothing
  * saved to disk, started before its tests and stopped after them; register it as a static
- * field with {@code @RegisterExtension}. It is found as {@code $REDIS_SERVER}, on the
+ * field with {@code @RegisterExtension}. Each test starts with it running, even after a test
+ * that stopped it failed before starting it again. It is found as {@code $REDIS_SERVER}, on the
  * {@code PATH}, or at {@code /usr/bin/redis-server}; without one, the tests are skipped,
  * saying why (CI installs Debian's {@code redis-server}).
  */
-public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
 	private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -53,6 +55,13 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 		this.port = freePort();
 		this.log = Files.createTempFile("redis-server-" + this.port, ".log");
 		start();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		if (!this.process.isAlive()) {
+			start();
+		}
 	}
 
 	@Override

@@ -248,6 +248,16 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 		return this.running && this.connections.isOpen();
 	}
 
+	/**
+	 * Whether the publishing connection is open. Lettuce notices a lost connection on each
+	 * connection's own thread, so this may still be true for a moment after
+	 * {@link #isConnected()} turned false; what is published in that moment is kept by
+	 * Lettuce and sent after the reconnect instead of counting as a failure.
+	 */
+	boolean canPublish() {
+		return this.running && this.connections.openCommands() != null;
+	}
+
 	@Override
 	public long published() {
 		return this.publisher.published();
