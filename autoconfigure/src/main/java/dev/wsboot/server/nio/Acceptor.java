@@ -1,12 +1,15 @@
 package dev.wsboot.server.nio;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.wsboot.server.PortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,8 @@ final class Acceptor implements Runnable {
 
 	/** Pause after an accept failure such as "too many open files", so it cannot spin. */
 	private static final long BACKOFF_NANOS = 100_000_000L;
+
+	private static final int ACCEPT_BACKLOG = 4096;
 
 	private final NioWsServer server;
 
@@ -38,12 +43,49 @@ final class Acceptor implements Runnable {
 		this.thread = new Thread(this, "ws-acceptor");
 	}
 
+	/**
+	 * Opens the listening socket.
+	 * @param port the configured port, which a {@link PortInUseException} names (0 for any)
+	 */
+	static ServerSocketChannel bind(InetSocketAddress address, int port) throws IOException {
+		ServerSocketChannel channel = ServerSocketChannel.open();
+		try {
+			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+			channel.bind(address, ACCEPT_BACKLOG);
+			return channel;
+		}
+		catch (BindException ex) {
+			channel.close();
+			throw new PortInUseException(port, ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
+	}
+
+	/** Closes the listening socket, which ends the thread's blocking accept. */
+	static void close(ServerSocketChannel channel) {
+		try {
+			channel.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Closing the listening socket failed", ex);
+		}
+	}
+
 	void start() {
 		this.thread.start();
 	}
 
-	void join(long millis) throws InterruptedException {
-		this.thread.join(millis);
+	/** Waits up to {@code millis} for the thread to end; an interrupt ends the wait, and stays set. */
+	void awaitExit(long millis) {
+		try {
+			this.thread.join(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

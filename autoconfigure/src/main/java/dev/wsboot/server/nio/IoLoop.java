@@ -216,8 +216,14 @@ final class IoLoop implements Runnable, WorkerHandlerCalls.Scheduling {
 		this.selector.wakeup();
 	}
 
-	void join(long millis) throws InterruptedException {
-		this.thread.join(millis);
+	/** Waits up to {@code millis} for the thread to end; an interrupt ends the wait, and stays set. */
+	void awaitExit(long millis) {
+		try {
+			this.thread.join(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Whether the loop's thread has finished (or never started). */

@@ -1,9 +1,7 @@
 package dev.wsboot.server.nio;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.wsboot.server.PortInUseException;
 import dev.wsboot.server.WsRoute;
 import dev.wsboot.server.WsServer;
 import dev.wsboot.server.WsServerException;
@@ -29,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class NioWsServer implements WsServer {
 
 	private static final Logger logger = LoggerFactory.getLogger(NioWsServer.class);
-
-	private static final int ACCEPT_BACKLOG = 4096;
 
 	private final ServerSettings settings;
 
@@ -91,7 +86,7 @@ public final class NioWsServer implements WsServer {
 		IoLoop[] loops = new IoLoop[this.settings.ioThreads()];
 		ExecutorService ownExecutor = null;
 		try {
-			channel = bind(requested);
+			channel = Acceptor.bind(requested, this.settings.port());
 			InetSocketAddress address = (InetSocketAddress) channel.getLocalAddress();
 			Executor executor = this.handlerExecutor.forRun();
 			if (this.handlerExecutor.isOwn(executor)) {
@@ -118,37 +113,15 @@ public final class NioWsServer implements WsServer {
 		}
 	}
 
-	private ServerSocketChannel bind(InetSocketAddress requested) throws IOException {
-		ServerSocketChannel channel = ServerSocketChannel.open();
-		try {
-			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-			channel.bind(requested, ACCEPT_BACKLOG);
-			return channel;
-		}
-		catch (BindException ex) {
-			channel.close();
-			throw new PortInUseException(this.settings.port(), ex);
-		}
-		catch (IOException | RuntimeException ex) {
-			channel.close();
-			throw ex;
-		}
-	}
-
 	/** Undoes a start that failed half-way: no thread left running, the port free. */
 	private void rollBack(@Nullable ServerSocketChannel channel, IoLoop[] loops, @Nullable ExecutorService ownExecutor) {
-		try {
-			if (channel != null) {
-				channel.close();
-			}
-		}
-		catch (IOException ex) {
-			logger.debug("Closing the listening socket failed", ex);
+		if (channel != null) {
+			Acceptor.close(channel);
 		}
 		for (IoLoop loop : loops) {
 			if (loop != null) {
 				loop.shutdown();
-				join(loop, 1000);
+				loop.awaitExit(1000);
 			}
 		}
 		if (ownExecutor != null) {
@@ -169,13 +142,8 @@ public final class NioWsServer implements WsServer {
 		}
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		this.stopping = true;
-		try {
-			current.channel().close();
-		}
-		catch (IOException ex) {
-			logger.debug("Closing the listening socket failed", ex);
-		}
-		join(current.acceptor(), 1000);
+		Acceptor.close(current.channel());
+		current.acceptor().awaitExit(1000);
 		for (IoLoop loop : current.loops()) {
 			loop.forEachConnection((connection) -> loop.closer().goAway(connection));
 		}
@@ -184,7 +152,7 @@ public final class NioWsServer implements WsServer {
 			loop.shutdown();
 		}
 		for (IoLoop loop : current.loops()) {
-			join(loop, Math.max(1000, remainingMillis(deadline)));
+			loop.awaitExit(Math.max(1000, remainingMillis(deadline)));
 		}
 		awaitIdle(deadline);
 		if (current.ownExecutor() != null) {
@@ -192,24 +160,6 @@ public final class NioWsServer implements WsServer {
 		}
 		this.running = null;
 		logger.debug("WebSocket server on port {} stopped", current.address().getPort());
-	}
-
-	private static void join(IoLoop loop, long millis) {
-		try {
-			loop.join(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void join(Acceptor acceptor, long millis) {
-		try {
-			acceptor.join(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static long remainingMillis(long deadline) {
