@@ -26,11 +26,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link WsSession} of one {@link Connection}: the handshake's facts, the application's
- * attributes, traffic counters, and sending, which the connection does. It hears its
- * connection's engine too, and has {@link SessionEvents} act on what it hears, so that
- * an open session is one object.
+ * attributes, traffic counters (inherited from {@link SessionTraffic}), and sending, which
+ * the connection does. It hears its connection's engine too, and has {@link SessionEvents}
+ * act on what it hears, so that an open session is one object.
  */
-final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolListener {
+final class NioWsSession extends SessionTraffic implements WsSession, ProtocolListener {
 
 	/**
 	 * Request headers of use to the handshake alone, not kept with the session. The offered
@@ -70,16 +70,6 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 
 	/** The session's message rate, or {@code null} when it is not limited. */
 	private final @Nullable TokenBucket messageRate;
-
-	// Written by the I/O thread only; read by anyone (approximate while traffic flows).
-	private long messagesReceived;
-
-	private long bytesReceived;
-
-	// Written by any sending thread, under this session's lock.
-	private volatile long messagesSent;
-
-	private volatile long bytesSent;
 
 	/**
 	 * @param upgrade the accepted request, as the route saw it
@@ -157,16 +147,6 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 	@Override
 	public void onProtocolError(ProtocolException error) {
 		SessionEvents.onProtocolError(this, error);
-	}
-
-	void received(int payloadBytes) {
-		this.messagesReceived++;
-		this.bytesReceived += payloadBytes;
-	}
-
-	synchronized void countSent(int payloadBytes) {
-		this.messagesSent++;
-		this.bytesSent += payloadBytes;
 	}
 
 	@Override
@@ -309,26 +289,6 @@ final class NioWsSession implements WsSession, WsSessionStatistics, ProtocolList
 	@Override
 	public WsSessionStatistics statistics() {
 		return this;
-	}
-
-	@Override
-	public long messagesReceived() {
-		return this.messagesReceived;
-	}
-
-	@Override
-	public long bytesReceived() {
-		return this.bytesReceived;
-	}
-
-	@Override
-	public long messagesSent() {
-		return this.messagesSent;
-	}
-
-	@Override
-	public long bytesSent() {
-		return this.bytesSent;
 	}
 
 	@Override
