@@ -205,9 +205,10 @@ run_once() {
 		"$(json_field server_cores "$line")" "$rc" >>"$out_dir/table"
 	echo "$line" >>"$out_dir/results.jsonl"
 	if [[ "$line" == *'"memory_bytes_per_connection":'* ]]; then
-		printf '%s %s %s %s %s\n' "$side" "$(json_field live_heap_bytes_per_connection "$line")" \
+		printf '%s %s %s %s %s %s\n' "$side" "$(json_field live_heap_bytes_per_connection "$line")" \
 			"$(json_field native_bytes_per_connection "$line")" "$(json_field memory_bytes_per_connection "$line")" \
-			"$(json_field rss_bytes_per_connection "$line")" >>"$out_dir/memory"
+			"$(json_field rss_bytes_per_connection "$line")" \
+			"$(json_field last_step_memory_bytes_per_connection "$line")" >>"$out_dir/memory"
 	fi
 }
 
@@ -233,7 +234,7 @@ for round in $(seq 1 "$rounds"); do
 		port=$((port + 1))
 		awk -v r="$round" 'END { printf "round %-2s %-13s score %-14s %-15s errors %-4s gen cpu %6ss  server cpu %6ss  wall %6ss  window cores: gen %-5s server %-5s rc %s\n", r, $1, $2, $3, $5, $6, $7, $8, $9, $10, $11 }' "$out_dir/table"
 		if (($(wc -l <"$out_dir/memory") > memory_lines)); then
-			awk -v r="$round" 'END { printf "round %-2s %-13s per connection: live heap %.0f B, native %.0f B, sum %.0f B (VmRSS %.0f B)\n", r, $1, $2, $3, $4, $5 }' "$out_dir/memory"
+			awk -v r="$round" 'END { printf "round %-2s %-13s per connection: live heap %.0f B, native %.0f B, sum %.0f B (VmRSS %.0f B; last step alone %.0f B)\n", r, $1, $2, $3, $4, $5, $6 }' "$out_dir/memory"
 		fi
 	done
 done
@@ -260,9 +261,11 @@ awk -v scenario="$scenario" -v baseline="$baseline" '
 		}
 	}' "$out_dir/table"
 if [[ -s "$out_dir/memory" ]]; then
-	# Per connection: live heap after a full GC, native growth (RssAnon minus the pre-touched heap), their sum.
+	# Per connection: live heap after a full GC, native growth (RssAnon minus the pre-touched heap), their sum;
+	# then the same sum over the last step's connections alone, which leaves out one-off costs of the first
+	# ones (compiled code, tables sized once), the noisiest part of the native growth.
 	awk -v baseline="$baseline" '
-		{ n[$1]++; for (c = 2; c <= 5; c++) v[$1, c, n[$1]] = $c + 0 }
+		{ n[$1]++; for (c = 2; c <= 6; c++) v[$1, c, n[$1]] = $c + 0 }
 		function median(side, c,   i, j, t, m, a) {
 			m = n[side]
 			for (i = 1; i <= m; i++) a[i] = v[side, c, i]
@@ -272,11 +275,15 @@ if [[ -s "$out_dir/memory" ]]; then
 		END {
 			for (side in n) {
 				sum[side] = median(side, 4)
-				printf "median %-13s per connection: live heap %7.0f B, native %7.0f B, sum %7.0f B (VmRSS %7.0f B) over %d rounds\n", side, median(side, 2), median(side, 3), sum[side], median(side, 5), n[side]
+				step[side] = median(side, 6)
+				printf "median %-13s per connection: live heap %7.0f B, native %7.0f B, sum %7.0f B (VmRSS %7.0f B; last step alone %7.0f B) over %d rounds\n", side, median(side, 2), median(side, 3), sum[side], median(side, 5), step[side], n[side]
 			}
 			for (side in sum) {
 				if (side != baseline && (baseline in sum) && sum[baseline] != 0) {
 					printf "ratio %s/%s (memory per connection, live heap + native): %.3f (lower is better)\n", side, baseline, sum[side] / sum[baseline]
+					if (step[baseline] > 0) {
+						printf "ratio %s/%s (the same over the last step alone): %.3f\n", side, baseline, step[side] / step[baseline]
+					}
 				}
 			}
 		}' "$out_dir/memory"

@@ -46,6 +46,7 @@ final class ConnectScenario implements Scenario {
 		List<Map<String, Object>> steps = new ArrayList<>();
 		double connectSeconds = 0;
 		MemoryReading previous = baseline;
+		MemoryReading beforeLastStep = baseline;
 		for (int target : targets) {
 			Connector.Batch batch = connector.open(target - connections.size(), (i) -> this.held.listener(options));
 			connections.addAll(batch.connections());
@@ -60,6 +61,7 @@ final class ConnectScenario implements Scenario {
 			steps.add(step);
 			LoadRun.progress("  %,d open: per connection %,.0f B live heap + %,.0f B native = %,.0f B (VmRSS %,.0f B)",
 					reading.connections(), total.liveHeap(), total.nativeMemory(), total.sum(), total.rss());
+			beforeLastStep = previous;
 			previous = reading;
 		}
 		if (!options.hold().isZero()) {
@@ -70,6 +72,9 @@ final class ConnectScenario implements Scenario {
 		run.stopThreads();
 
 		MemoryReading.PerConnection last = previous.since(baseline);
+		// The connections of the last step alone: what one more connection costs once the
+		// server has compiled its code and sized its tables (noisy native growth falls out).
+		MemoryReading.PerConnection lastStep = previous.since(beforeLastStep);
 		return new Results().score(last.sum(), "bytes/connection", false)
 			.put("connections_open", previous.connections())
 			.put("connections_still_open_at_end", stillOpen)
@@ -81,7 +86,8 @@ final class ConnectScenario implements Scenario {
 			.put("live_heap_bytes_per_connection", last.liveHeap())
 			.put("native_bytes_per_connection", last.nativeMemory())
 			.put("memory_bytes_per_connection", last.sum())
-			.put("rss_bytes_per_connection", last.rss());
+			.put("rss_bytes_per_connection", last.rss())
+			.put("last_step_memory_bytes_per_connection", lastStep.sum());
 	}
 
 	/** Opens and releases {@code --warm-connections}, then lets the server finish closing them. */
