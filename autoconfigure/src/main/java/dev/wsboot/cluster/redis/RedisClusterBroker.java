@@ -129,11 +129,11 @@ public class RedisClusterBroker implements WsClusterBroker, WsClusterStatistics,
 		redis.addListener(this.watcher);
 		StatefulRedisPubSubConnection<byte[], byte[]> subscriber = this.connections.open(redis,
 				this.settings.channelPrefix() + ":sub:" + nodeId(), this.receiver);
+		// Subscribed before start returns, so that a started node already receives what the
+		// others send to its sessions and users; Lettuce subscribes again after a reconnect.
+		subscriber.sync().subscribe(this.channels.node(nodeId()), this.channels.users());
 		this.running = true;
-		this.worker.execute(() -> {
-			subscriber.async().subscribe(this.channels.node(nodeId()), this.channels.users());
-			this.subscriptions.subscribeAll(subscriber);
-		});
+		this.worker.execute(() -> this.subscriptions.subscribeAll(subscriber));
 		long heartbeat = this.settings.heartbeat().toMillis();
 		this.worker.scheduleWithFixedDelay(this::heartbeat, 0, heartbeat, TimeUnit.MILLISECONDS);
 		logger.info("Cluster node '{}' on Redis, channels under '{}:', {} delivery", nodeId(),

@@ -19,6 +19,17 @@ class ClusterUsersTests {
 	static final RedisServer redis = new RedisServer();
 
 	@Test
+	void aStartedNodeAlreadyReceivesWhatIsSentToItsSessionsAndUsers() {
+		redis.commands().ping();
+		try (ClusterNode b = ClusterNode.start(redis, "b")) {
+			// At once: the test's connection to Redis is open already, so that nothing
+			// but the node's start stands between the two.
+			assertThat(redis.commands().pubsubNumsub("wsboot:n:b", "wsboot:u")).containsEntry("wsboot:n:b", 1L)
+				.containsEntry("wsboot:u", 1L);
+		}
+	}
+
+	@Test
 	void aMessageToASessionReachesItOnAnotherNode() throws Exception {
 		try (ClusterNode a = ClusterNode.start(redis, "a"); ClusterNode b = ClusterNode.start(redis, "b")) {
 			JdkWsClient bob = b.join("lobby");
