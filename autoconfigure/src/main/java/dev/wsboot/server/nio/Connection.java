@@ -173,7 +173,7 @@ final class Connection implements OutboundSink, Runnable {
 	/** Called after each use of the engine on the I/O thread: notes its state and writes at the end of the turn. */
 	void afterEngine() {
 		noteEngineState();
-		ConnectionWriter.scheduleFlush(this);
+		this.loop.scheduleFlush(this);
 	}
 
 	/** Starts the close timer once the closing handshake began, whoever began it. */
@@ -283,17 +283,15 @@ final class Connection implements OutboundSink, Runnable {
 		ConnectionWriter.onFlushRequested(this);
 	}
 
-	/** The client a trusted proxy forwarded, when it is not the TCP peer; else {@code null}. */
-	@Nullable InetSocketAddress forwardedClient() {
-		return this.forwardedClient;
+	/** The client: whom a trusted proxy forwarded, else the TCP peer; {@code null} when neither is known. */
+	@Nullable InetSocketAddress clientAddress() {
+		InetSocketAddress forwarded = this.forwardedClient;
+		return (forwarded != null) ? forwarded : remoteAddress();
 	}
 
-	/** The client, for logs: whom a trusted proxy forwarded, else the TCP peer. */
+	/** The client, for logs. */
 	Object remote() {
-		Object address = this.forwardedClient;
-		if (address == null) {
-			address = remoteAddress();
-		}
+		InetSocketAddress address = clientAddress();
 		return (address != null) ? address : "(unknown)";
 	}
 

@@ -135,7 +135,7 @@ final class ConnectionUpgrader {
 		connection.outboundBuffer().addFrame(ByteBuffer.wrap(response.toBytes()));
 		connection.setInterest(SelectionKey.OP_READ, false);
 		this.loop.timers().closing(connection, this.loop.now());
-		ConnectionWriter.scheduleFlush(connection);
+		this.loop.scheduleFlush(connection);
 	}
 
 	private void open(Connection connection, WsUpgrade upgrade, WsRoute route, HandshakeResponse response) {
@@ -147,12 +147,12 @@ final class ConnectionUpgrader {
 				response.subprotocol());
 		connection.session = session;
 		connection.engine = new ProtocolEngine(settings.frameCodec(), extensions, settings.limits(), session,
-				connection, !route.nonBlocking());
+				connection, SessionEvents.holdsCloseReplies(session));
 		connection.phase = Connection.Phase.OPEN;
 		this.loop.timers().opened(connection, this.loop.now());
 		settings.observer().onHandshake(route.path(), 101);
 		SessionEvents.started(session);
-		ConnectionWriter.scheduleFlush(connection);
+		this.loop.scheduleFlush(connection);
 	}
 
 }

@@ -222,11 +222,6 @@ final class ConnectionWriter {
 
 	// ---- I/O thread ----
 
-	/** Writes what this turn queued at the end of the turn, in one go. */
-	static void scheduleFlush(Connection connection) {
-		connection.loop().scheduleFlush(connection);
-	}
-
 	/** Admits nothing more and drops what waits; the connection gave up on its peer or is closed. */
 	static void shut(Connection connection) {
 		outbox(connection).shut();

@@ -56,8 +56,7 @@ final class LoopConnections {
 			key = channel.register(this.selector, SelectionKey.OP_READ);
 		}
 		catch (ClosedChannelException ex) {
-			closeQuietly(channel);
-			this.server.connectionClosed();
+			drop(channel);
 			return;
 		}
 		Connection connection;
@@ -67,8 +66,7 @@ final class LoopConnections {
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Could not set up a connection: {}", ex.toString());
 			key.cancel();
-			closeQuietly(channel);
-			this.server.connectionClosed();
+			drop(channel);
 			return;
 		}
 		// Before the loop selects again: it is this thread.
@@ -77,13 +75,15 @@ final class LoopConnections {
 		this.connections.add(connection);
 	}
 
-	private static void closeQuietly(SocketChannel channel) {
+	/** Closes a socket that got no connection, and gives back the count the acceptor took for it. */
+	private void drop(SocketChannel channel) {
 		try {
 			channel.close();
 		}
 		catch (IOException ex) {
 			logger.trace("Closing a socket failed", ex);
 		}
+		this.server.connectionClosed();
 	}
 
 	/** Forgets a closed connection (O(1): the last one takes its slot). */

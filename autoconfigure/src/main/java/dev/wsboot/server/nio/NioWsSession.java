@@ -157,10 +157,7 @@ final class NioWsSession extends SessionTraffic implements WsSession, ProtocolLi
 	@Override
 	public InetSocketAddress remoteAddress() {
 		// The connection noted a forwarded client before it opened this session.
-		InetSocketAddress address = this.connection.forwardedClient();
-		if (address == null) {
-			address = this.connection.remoteAddress();
-		}
+		InetSocketAddress address = this.connection.clientAddress();
 		return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
 	}
 

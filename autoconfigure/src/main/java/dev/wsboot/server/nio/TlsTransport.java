@@ -115,7 +115,7 @@ final class TlsTransport implements Transport {
 			out.flip();
 			if (out.hasRemaining() && !this.socket.send(out)) {
 				// Written when the socket takes bytes again, which the connection is asked to watch for.
-				ConnectionWriter.scheduleFlush(this.connection);
+				this.connection.loop().scheduleFlush(this.connection);
 			}
 			switch (progress) {
 				case OUTPUT_FULL:
@@ -209,7 +209,7 @@ final class TlsTransport implements Transport {
 		ByteBuffer out = buffers().output(this.driver.packetSize());
 		this.driver.closeOutbound(out);
 		if (!this.socket.shutdownOutput(out.flip())) {
-			ConnectionWriter.scheduleFlush(this.connection);
+			this.connection.loop().scheduleFlush(this.connection);
 		}
 	}
 
