@@ -157,13 +157,7 @@ final class Inbox {
 
 	/** Waits for the end; false when it did not come within {@code timeout}. */
 	boolean awaitEnd(Duration timeout) {
-		try {
-			return this.ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return Latches.await(this.ended, timeout);
 	}
 
 	/** How the session ended, or {@code null} while it is open. */

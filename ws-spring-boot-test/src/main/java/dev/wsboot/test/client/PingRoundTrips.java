@@ -3,7 +3,6 @@ package dev.wsboot.test.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,7 +43,7 @@ final class PingRoundTrips {
 		long start = System.nanoTime();
 		CountDownLatch pong = this.inbox.expectPong(new String(payload, StandardCharsets.ISO_8859_1));
 		this.output.sendQuietly(WsFrame.ping(payload));
-		if (!await(pong, timeout) || this.inbox.end() != null) {
+		if (!Latches.await(pong, timeout) || this.inbox.end() != null) {
 			throw this.expectations.noneCame("a pong", timeout);
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
@@ -61,16 +60,6 @@ final class PingRoundTrips {
 	/** Sends a ping carrying this probe, for a wait on the {@link Inbox} to meet its pong. */
 	void send(String probe) {
 		this.output.sendQuietly(WsFrame.ping(probe.getBytes(StandardCharsets.ISO_8859_1)));
-	}
-
-	private static boolean await(CountDownLatch latch, Duration timeout) {
-		try {
-			return latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 }

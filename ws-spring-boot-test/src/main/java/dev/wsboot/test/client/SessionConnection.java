@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.wsboot.test.client.Inbox.End;
 
@@ -88,13 +87,7 @@ final class SessionConnection {
 
 	/** Waits up to {@code timeout} for the reader to stop; false if it did not. */
 	boolean awaitReader(Duration timeout) {
-		try {
-			return this.readerDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return Latches.await(this.readerDone, timeout);
 	}
 
 	/**
@@ -118,12 +111,7 @@ final class SessionConnection {
 	}
 
 	private void closeSocket() {
-		try {
-			this.socket.close();
-		}
-		catch (IOException ex) {
-			// Closed either way.
-		}
+		SocketConnector.closeQuietly(this.socket);
 	}
 
 }

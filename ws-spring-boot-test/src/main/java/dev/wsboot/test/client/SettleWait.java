@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +48,7 @@ final class SettleWait {
 		}
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		pongs.forEach((session, pong) -> {
-			if (!await(pong, deadline) && session.isOpen()) {
+			if (!Latches.await(pong, remaining(deadline)) && session.isOpen()) {
 				throw new AssertionError("Expected the server to answer a ping on " + session.target() + " within "
 						+ Expectations.describe(this.timeout) + ", but it did not");
 			}
@@ -57,18 +56,12 @@ final class SettleWait {
 		if (this.serverActivity != null) {
 			List<InetSocketAddress> connections = senders.stream().map(WsTestSession::localAddress).toList();
 			this.serverActivity.awaitIdle(connections, (written != null) ? written.localAddress() : null,
-					Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+					remaining(deadline));
 		}
 	}
 
-	private static boolean await(CountDownLatch latch, long deadline) {
-		try {
-			return latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
 	}
 
 }
